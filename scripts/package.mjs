@@ -1,0 +1,59 @@
+// Assembles pkg/ after wasm-bindgen and wasm-opt: glue, JS entries, types, locale modules and
+// package.json (from the top-level pkg.json), then prints sizes raw / gzip / brotli.
+import { readFileSync, writeFileSync, copyFileSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sizes, formatSizes } from './sizes.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const glue = process.argv[2] ?? join(root, 'target/glue');
+const pkg = join(root, 'pkg');
+mkdirSync(pkg, { recursive: true });
+
+// wasm-bindgen glue: both flavours load the one http_triage_bg.wasm beside them.
+copyFileSync(join(glue, 'web/http_triage.js'), join(pkg, 'http_triage_web.js'));
+copyFileSync(join(glue, 'node/http_triage.js'), join(pkg, 'http_triage_node.js'));
+
+// The thin JS layer and its hand-written types.
+for (const f of readdirSync(join(root, 'src/js'))) {
+  copyFileSync(join(root, 'src/js', f), join(pkg, f));
+}
+
+// Locale packs: locales/<tag>.json -> pkg/locales/<tag>.js (default export) + .d.ts.
+const localeSizes = [];
+if (existsSync(join(root, 'locales'))) {
+  mkdirSync(join(pkg, 'locales'), { recursive: true });
+  for (const f of readdirSync(join(root, 'locales')).filter((f) => f.endsWith('.json')).sort()) {
+    const tag = f.slice(0, -5);
+    const catalog = JSON.parse(readFileSync(join(root, 'locales', f), 'utf8'));
+    const js = `export default ${JSON.stringify(catalog)};\n`;
+    writeFileSync(join(pkg, 'locales', `${tag}.js`), js);
+    writeFileSync(
+      join(pkg, 'locales', `${tag}.d.ts`),
+      `import type { MessageCatalog } from '../index.js';\ndeclare const catalog: MessageCatalog;\nexport default catalog;\n`,
+    );
+    localeSizes.push([`locales/${tag}.js`, sizes(Buffer.from(js))]);
+  }
+}
+
+// package.json: the top-level pkg.json with the crate's version.
+const manifest = JSON.parse(readFileSync(join(root, 'pkg.json'), 'utf8'));
+const cargo = readFileSync(join(root, 'Cargo.toml'), 'utf8');
+manifest.version = /^version = "([^"]+)"/m.exec(cargo)[1];
+writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+for (const f of ['README.md']) {
+  if (existsSync(join(root, f))) copyFileSync(join(root, f), join(pkg, f));
+}
+
+// Sizes.
+const file = (f) => readFileSync(join(pkg, f));
+const browserEntry = ['index.js', 'core.js', 'errors.js', 'http_triage_web.js', 'http_triage_bg.wasm']
+  .filter((f) => existsSync(join(pkg, f)));
+const rows = [['http_triage_bg.wasm', sizes(file('http_triage_bg.wasm'))]];
+for (const f of browserEntry.filter((f) => f.endsWith('.js'))) rows.push([f, sizes(file(f))]);
+const total = browserEntry.map((f) => sizes(file(f))).reduce((a, b) => ({
+  raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli,
+}));
+rows.push(['browser entry (wasm + JS, English)', total]);
+console.log(formatSizes([...rows, ...localeSizes]));
+writeFileSync(join(root, 'target/sizes.json'), JSON.stringify({ browserEntry: total, files: Object.fromEntries([...rows, ...localeSizes]) }, null, 2));

@@ -1,0 +1,8 @@
+//! The `#[wasm_bindgen]` exports: convert and validate JavaScript values, call the core, and
+//! answer with plain data or a thrown `TypeError` / `RangeError`. Nothing here decides anything,
+//! and nothing here may panic: on wasm32 a panic aborts and leaves the module unusable.
+
+mod convert;
+mod status;
+
+pub use status::{classify, classify_error, list_statuses};

@@ -1,0 +1,79 @@
+//! Exports about status codes and thrown values: `classify`, `classifyError`, `listStatuses`.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use super::convert::{describe, get, get_number, get_string, navigator_online, throw, to_js};
+use crate::classify::{self, status_from_number, StatusInfo};
+use crate::error::ArgError;
+use crate::failure::{classify_failure, FailureFacts};
+use crate::kind::Kind;
+
+/// Reads a status argument: an integer from 100 to 599 given as a JS number.
+pub(crate) fn status_arg(name: &str, value: &JsValue) -> Result<u16, JsValue> {
+    match value.as_f64() {
+        Some(n) => status_from_number(name, n).map_err(throw),
+        None => Err(throw(ArgError::type_error(format!(
+            "{name} must be an integer from 100 to 599, got {}",
+            describe(value)
+        )))),
+    }
+}
+
+/// Classifies an HTTP status code (an integer from 100 to 599).
+///
+/// Throws `TypeError` for non-numbers and non-integers, `RangeError` outside 100..=599.
+#[wasm_bindgen(js_name = classify, unchecked_return_type = "StatusInfo")]
+pub fn classify(status: JsValue) -> Result<JsValue, JsValue> {
+    let code = status_arg("status", &status)?;
+    match classify::classify(code) {
+        Some(info) => to_js(&info),
+        None => Err(throw(ArgError::range_error("status is out of range"))),
+    }
+}
+
+/// Every row of the catalog, in code order (registered and unofficial codes).
+#[wasm_bindgen(js_name = listStatuses, unchecked_return_type = "StatusInfo[]")]
+pub fn list_statuses() -> Result<JsValue, JsValue> {
+    let rows: Vec<StatusInfo> = crate::catalog::rows()
+        .iter()
+        .filter_map(|r| classify::classify(r.code))
+        .collect();
+    to_js(&rows)
+}
+
+#[derive(Serialize)]
+struct ErrorClassOut {
+    kind: Kind,
+    retryable: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<u16>,
+}
+
+/// Classifies anything a fetch call can throw; `null` for values it does not recognise.
+#[wasm_bindgen(js_name = classifyError, unchecked_return_type = "ErrorClass | null")]
+pub fn classify_error(error: JsValue) -> Result<JsValue, JsValue> {
+    let name = get_string(&error, "name");
+    let message = get_string(&error, "message");
+    let code = get_string(&error, "code");
+    let cause_code = get_string(&get(&error, "cause"), "code");
+    let status =
+        get_number(&error, "status").or_else(|| get_number(&get(&error, "response"), "status"));
+    let facts = FailureFacts {
+        name: name.as_deref(),
+        message: message.as_deref(),
+        is_error: error.is_instance_of::<js_sys::Error>(),
+        code: code.as_deref(),
+        cause_code: cause_code.as_deref(),
+        status,
+        online: navigator_online(),
+    };
+    match classify_failure(&facts) {
+        Some(c) => to_js(&ErrorClassOut {
+            kind: c.kind,
+            retryable: c.retryable,
+            status: c.status,
+        }),
+        None => Ok(JsValue::NULL),
+    }
+}

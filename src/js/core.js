@@ -1,0 +1,35 @@
+// The public API, built over a wasm-bindgen glue module (web or node flavour).
+// Everything here is plumbing: every decision is made by the Rust core behind `glue`.
+
+/**
+ * Builds the API over an initialised glue module.
+ * @param {typeof import('./http_triage_web.js')} glue
+ */
+export function makeApi(glue) {
+  // Answers for valid codes are immutable, so one frozen object per code is shared.
+  const statusCache = new Array(600);
+  let allStatuses = null;
+
+  function classify(status) {
+    if (typeof status === 'number') {
+      const hit = statusCache[status];
+      if (hit !== undefined) return hit;
+    }
+    const info = Object.freeze(glue.classify(status));
+    statusCache[info.status] = info;
+    return info;
+  }
+
+  function listStatuses() {
+    if (allStatuses === null) {
+      allStatuses = Object.freeze(glue.listStatuses().map((info) => Object.freeze(info)));
+    }
+    return allStatuses;
+  }
+
+  function classifyError(error) {
+    return glue.classifyError(error);
+  }
+
+  return { classify, classifyError, listStatuses };
+}

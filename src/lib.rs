@@ -1,0 +1,20 @@
+//! http-triage: classify HTTP outcomes, write end-user messages, read API error bodies and
+//! decide retries. The core modules are plain Rust and test natively; only [`bindings`]
+//! (compiled for wasm32) touches JavaScript.
+#![deny(missing_docs, missing_debug_implementations)]
+#![forbid(unsafe_code)]
+
+pub mod catalog;
+pub mod classify;
+pub mod error;
+pub mod failure;
+pub mod kind;
+
+#[cfg(target_arch = "wasm32")]
+pub mod bindings;
+
+pub use catalog::{Registry, Retry, Row, StatusClass};
+pub use classify::{classify, StatusInfo};
+pub use error::{ArgError, ArgErrorKind};
+pub use failure::{classify_failure, FailureClass, FailureFacts};
+pub use kind::Kind;
