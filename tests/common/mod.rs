@@ -1,0 +1,122 @@
+//! The body shared by the wasm-bindgen-test suites in Node (tests/node.rs) and headless
+//! Chromium (tests/web.rs). Each test calls the exported functions exactly as JavaScript does.
+
+use js_sys::{Array, Function, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// `obj[key]`.
+pub fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).expect("readable property")
+}
+
+/// The name of the constructor of a thrown value (`TypeError`, `RangeError`, …).
+pub fn error_name(err: &JsValue) -> String {
+    get(err, "name").as_string().unwrap_or_default()
+}
+
+/// `new DOMException(message, name)`.
+pub fn dom_exception(name: &str) -> JsValue {
+    let ctor: Function = get(&js_sys::global(), "DOMException").unchecked_into();
+    Reflect::construct(&ctor, &Array::of2(&"stopped".into(), &name.into())).expect("DOMException")
+}
+
+/// Expands the shared tests into `#[wasm_bindgen_test]` functions.
+#[macro_export]
+macro_rules! shared_suite {
+    () => {
+        use common::*;
+        use http_triage::bindings;
+        use wasm_bindgen::JsValue;
+        use wasm_bindgen_test::wasm_bindgen_test;
+
+        #[wasm_bindgen_test]
+        fn classify_returns_plain_objects() {
+            let info = bindings::classify(JsValue::from(404)).unwrap();
+            assert_eq!(get(&info, "reason").as_string().unwrap(), "Not Found");
+            assert_eq!(get(&info, "kind").as_string().unwrap(), "not_found");
+            assert_eq!(get(&info, "class").as_string().unwrap(), "client_error");
+            assert_eq!(get(&info, "registered").as_bool(), Some(true));
+            assert_eq!(get(&info, "ok").as_bool(), Some(false));
+            assert_eq!(get(&info, "spec").as_string().unwrap(), "RFC 9110 §15.5.5");
+            let unofficial = bindings::classify(JsValue::from(499)).unwrap();
+            assert_eq!(get(&unofficial, "registered").as_bool(), Some(false));
+        }
+
+        #[wasm_bindgen_test]
+        fn every_code_in_range_classifies() {
+            for code in 100..=599 {
+                let info = bindings::classify(JsValue::from(code)).unwrap();
+                assert_eq!(get(&info, "status").as_f64(), Some(f64::from(code)));
+            }
+        }
+
+        #[wasm_bindgen_test]
+        fn bad_input_throws_the_right_error_and_the_module_survives() {
+            let cases: Vec<(JsValue, &str)> = vec![
+                (JsValue::from(-1), "RangeError"),
+                (JsValue::from(99), "RangeError"),
+                (JsValue::from(600), "RangeError"),
+                (JsValue::from(65535), "RangeError"),
+                (JsValue::from(404.5), "TypeError"),
+                (JsValue::from(f64::NAN), "TypeError"),
+                (JsValue::from(f64::INFINITY), "TypeError"),
+                (JsValue::from("404"), "TypeError"),
+                (JsValue::NULL, "TypeError"),
+                (JsValue::UNDEFINED, "TypeError"),
+                (JsValue::from(true), "TypeError"),
+                (js_sys::Object::new().into(), "TypeError"),
+                (js_sys::BigInt::from(404u32).into(), "TypeError"),
+                (js_sys::Symbol::for_("x").into(), "TypeError"),
+            ];
+            for (value, expected) in cases {
+                let err = bindings::classify(value).unwrap_err();
+                assert_eq!(error_name(&err), expected);
+                let message = get(&err, "message").as_string().unwrap();
+                assert!(
+                    message.starts_with("status must be an integer from 100 to 599"),
+                    "{message}"
+                );
+            }
+            let info = bindings::classify(JsValue::from(503)).unwrap();
+            assert_eq!(
+                get(&info, "reason").as_string().unwrap(),
+                "Service Unavailable"
+            );
+        }
+
+        #[wasm_bindgen_test]
+        fn list_statuses_has_every_row() {
+            let list = bindings::list_statuses().unwrap();
+            let array: js_sys::Array = list.into();
+            assert_eq!(array.length() as usize, http_triage::catalog::rows().len());
+        }
+
+        #[wasm_bindgen_test]
+        fn classify_error_recognises_fetch_failures() {
+            let failed = js_sys::TypeError::new("Failed to fetch");
+            let c = bindings::classify_error(failed.into()).unwrap();
+            let kind = get(&c, "kind").as_string().unwrap();
+            assert!(kind == "network_error" || kind == "offline", "{kind}");
+            assert_eq!(get(&c, "retryable").as_bool(), Some(true));
+            let abort = bindings::classify_error(dom_exception("AbortError")).unwrap();
+            assert_eq!(get(&abort, "kind").as_string().unwrap(), "aborted");
+            assert_eq!(get(&abort, "retryable").as_bool(), Some(false));
+            let timeout = bindings::classify_error(dom_exception("TimeoutError")).unwrap();
+            assert_eq!(get(&timeout, "kind").as_string().unwrap(), "timeout");
+        }
+
+        #[wasm_bindgen_test]
+        fn classify_error_does_not_guess() {
+            for value in [
+                JsValue::NULL,
+                JsValue::UNDEFINED,
+                JsValue::from(42),
+                JsValue::from("Failed to fetch"),
+                js_sys::Error::new("Failed to fetch").into(),
+                js_sys::TypeError::new("x is not a function").into(),
+            ] {
+                assert!(bindings::classify_error(value).unwrap().is_null());
+            }
+        }
+    };
+}
