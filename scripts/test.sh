@@ -14,8 +14,8 @@ passed=0; failed=0; broken=()
 # Counts a layer's tests from its log: cargo's "test result:" lines or node's "# pass/# fail".
 count() {
   local log=$1 p f
-  p=$( { grep -hoE 'test result: [a-zA-Z]+\. [0-9]+ passed' "$log" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+'; grep -hoE '^# pass [0-9]+' "$log" | grep -oE '[0-9]+'; } | paste -sd+ | bc)
-  f=$( { grep -hoE '[0-9]+ failed' "$log" | grep -oE '[0-9]+'; grep -hoE '^# fail [0-9]+' "$log" | grep -oE '[0-9]+'; } | paste -sd+ | bc)
+  p=$( { grep -hoE 'test result: [a-zA-Z]+\. [0-9]+ passed' "$log" | grep -oE '[0-9]+ passed'; grep -hoE '^# pass [0-9]+' "$log"; } | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}')
+  f=$( { grep -hoE 'test result: [a-zA-Z]+\. [0-9]+ passed; [0-9]+ failed' "$log" | grep -oE '[0-9]+ failed'; grep -hoE '^# fail [0-9]+' "$log"; } | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}')
   echo "${p:-0} ${f:-0}"
 }
 
