@@ -9,6 +9,8 @@ pub mod classify;
 pub mod error;
 pub mod failure;
 pub mod kind;
+pub mod messages;
+pub mod problem;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;

@@ -3,6 +3,11 @@
 //! and nothing here may panic: on wasm32 a panic aborts and leaves the module unusable.
 
 mod convert;
+mod json;
+mod messages;
+mod problem;
 mod status;
 
+pub use messages::{add_messages, list_locales, user_message};
+pub use problem::parse_error_body;
 pub use status::{classify, classify_error, list_statuses};

@@ -31,5 +31,23 @@ export function makeApi(glue) {
     return glue.classifyError(error);
   }
 
-  return { classify, classifyError, listStatuses };
+  function userMessage(input, options) {
+    return glue.userMessage(input, options);
+  }
+
+  function addMessages(catalog) {
+    return glue.addMessages(catalog);
+  }
+
+  function parseErrorBody(body, contentType) {
+    return glue.parseErrorBody(body, contentType);
+  }
+
+  function listLocales() {
+    return glue.listLocales();
+  }
+
+  return {
+    classify, classifyError, listStatuses, userMessage, addMessages, listLocales, parseErrorBody,
+  };
 }

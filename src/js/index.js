@@ -6,4 +6,6 @@ import { makeApi } from './core.js';
 
 await init({ module_or_path: new URL('./http_triage_bg.wasm', import.meta.url) });
 
-export const { classify, classifyError, listStatuses } = makeApi(glue);
+export const {
+  classify, classifyError, listStatuses, userMessage, addMessages, listLocales, parseErrorBody,
+} = makeApi(glue);

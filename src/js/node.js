@@ -2,4 +2,6 @@
 import * as glue from './http_triage_node.js';
 import { makeApi } from './core.js';
 
-export const { classify, classifyError, listStatuses } = makeApi(glue);
+export const {
+  classify, classifyError, listStatuses, userMessage, addMessages, listLocales, parseErrorBody,
+} = makeApi(glue);

@@ -1,0 +1,110 @@
+//! A bounded conversion of a JavaScript value into a `serde_json::Value`.
+//!
+//! Every property read goes through `Reflect` (whose errors are caught), so a throwing getter or
+//! Proxy trap cannot unwind through wasm; depth and size are bounded so a hostile object can
+//! neither overflow the wasm stack nor take unbounded time.
+
+use js_sys::{Array, Reflect};
+use serde_json::{Map, Number, Value};
+use wasm_bindgen::JsValue;
+
+/// Limits of one conversion.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Limits {
+    /// Deepest nesting of arrays and objects.
+    pub depth: usize,
+    /// Most values (of any type) read in all.
+    pub nodes: usize,
+    /// Longest string kept, in UTF-16 units; longer strings are cut.
+    pub string: u32,
+}
+
+/// Why a conversion stopped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Overflow {
+    /// Nested deeper than `Limits::depth`.
+    Depth,
+    /// More values than `Limits::nodes`.
+    Size,
+}
+
+/// Converts `value`; functions, symbols and bigints become `null`, non-finite numbers `null`.
+pub(crate) fn to_json(value: &JsValue, limits: Limits) -> Result<Value, Overflow> {
+    let mut budget = limits.nodes;
+    convert(value, limits, limits.depth, &mut budget)
+}
+
+fn convert(
+    v: &JsValue,
+    limits: Limits,
+    depth: usize,
+    budget: &mut usize,
+) -> Result<Value, Overflow> {
+    if *budget == 0 {
+        return Err(Overflow::Size);
+    }
+    *budget -= 1;
+    if let Some(s) = v.as_string() {
+        return Ok(Value::String(cut(s, limits.string)));
+    }
+    if let Some(n) = v.as_f64() {
+        return Ok(Number::from_f64(n).map_or(Value::Null, Value::Number));
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(Value::Bool(b));
+    }
+    if !v.is_object() || v.is_function() {
+        return Ok(Value::Null);
+    }
+    if depth == 0 {
+        return Err(Overflow::Depth);
+    }
+    if Array::is_array(v) {
+        let len = Reflect::get(v, &JsValue::from_str("length"))
+            .ok()
+            .and_then(|l| l.as_f64())
+            .unwrap_or(0.0);
+        let len = if len.is_finite() && len > 0.0 {
+            len.min(*budget as f64) as u32
+        } else {
+            0
+        };
+        let mut out = Vec::with_capacity(len.min(64) as usize);
+        for i in 0..len {
+            let item = Reflect::get_u32(v, i).unwrap_or(JsValue::UNDEFINED);
+            out.push(convert(&item, limits, depth - 1, budget)?);
+        }
+        return Ok(Value::Array(out));
+    }
+    let keys = match Reflect::own_keys(v) {
+        Ok(keys) => keys,
+        Err(_) => return Ok(Value::Object(Map::new())),
+    };
+    let mut out = Map::new();
+    for key in keys.iter() {
+        let Some(name) = key.as_string() else {
+            continue;
+        }; // symbols
+        if *budget == 0 {
+            return Err(Overflow::Size);
+        }
+        let item = Reflect::get(v, &key).unwrap_or(JsValue::UNDEFINED);
+        if item.is_undefined() {
+            continue;
+        }
+        let converted = convert(&item, limits, depth - 1, budget)?;
+        out.insert(cut(name, limits.string), converted);
+    }
+    Ok(Value::Object(out))
+}
+
+fn cut(s: String, max: u32) -> String {
+    if s.len() <= max as usize {
+        return s;
+    }
+    let mut end = max as usize;
+    while end > 0 && !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s[..end].to_string()
+}

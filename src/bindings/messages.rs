@@ -1,0 +1,187 @@
+//! Exports about end-user messages: `userMessage`, `addMessages`, `listLocales`.
+
+use js_sys::{Array, JsString, Object};
+use wasm_bindgen::prelude::*;
+
+use super::convert::{get, get_number, get_string, navigator_online, throw, to_js};
+use super::json::{to_json, Limits, Overflow};
+use crate::error::ArgError;
+use crate::failure::FailureFacts;
+use crate::messages::input::{resolve_input, MessageInput};
+use crate::messages::{self, MessageRequest, Unit};
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Intl.RelativeTimeFormat`, imported with `catch` so a bad tag cannot unwind through wasm.
+    #[wasm_bindgen(js_namespace = Intl, js_name = RelativeTimeFormat)]
+    type RelativeTimeFormat;
+
+    #[wasm_bindgen(catch, constructor, js_namespace = Intl, js_class = "RelativeTimeFormat")]
+    fn new(locales: &JsValue, options: &JsValue) -> Result<RelativeTimeFormat, JsValue>;
+
+    #[wasm_bindgen(catch, method, js_class = "RelativeTimeFormat", js_name = format)]
+    fn format(this: &RelativeTimeFormat, value: f64, unit: &str) -> Result<JsString, JsValue>;
+}
+
+/// Formats "in 30 seconds" in `locale` with the platform's `Intl.RelativeTimeFormat`.
+fn intl_when(locale: &str, value: f64, unit: Unit) -> Option<String> {
+    let options = Object::new();
+    let _ = js_sys::Reflect::set(&options, &"numeric".into(), &"auto".into());
+    let fmt = RelativeTimeFormat::new(&JsValue::from_str(locale), &options).ok()?;
+    fmt.format(value, unit.as_str()).ok().map(String::from)
+}
+
+/// Limits for catalogs given to `addMessages`.
+const CATALOG_LIMITS: Limits = Limits {
+    depth: 8,
+    nodes: 20_000,
+    string: 4_096,
+};
+
+/// The most locale tags read from `options.locale` or `navigator.languages`.
+const MAX_TAGS: u32 = 16;
+
+/// Reads tags from a string or an array of strings.
+fn tags_from(value: &JsValue, name: &str) -> Result<Vec<String>, JsValue> {
+    if let Some(tag) = value.as_string() {
+        return Ok(vec![tag]);
+    }
+    if Array::is_array(value) {
+        let array: &Array = value.unchecked_ref();
+        let mut tags = Vec::new();
+        for i in 0..array.length().min(MAX_TAGS) {
+            match array.get(i).as_string() {
+                Some(tag) => tags.push(tag),
+                None => {
+                    return Err(throw(ArgError::type_error(format!(
+                        "{name}[{i}] must be a string (a BCP 47 language tag)"
+                    ))))
+                }
+            }
+        }
+        return Ok(tags);
+    }
+    Err(throw(ArgError::type_error(format!(
+        "{name} must be a BCP 47 language tag or an array of them"
+    ))))
+}
+
+/// `navigator.languages` in a window or worker; empty elsewhere.
+fn navigator_languages() -> Vec<String> {
+    let global = js_sys::global();
+    let languages = if let Some(window) = global.dyn_ref::<web_sys::Window>() {
+        window.navigator().languages()
+    } else if let Some(worker) = global.dyn_ref::<web_sys::WorkerGlobalScope>() {
+        worker.navigator().languages()
+    } else {
+        return Vec::new();
+    };
+    languages
+        .iter()
+        .take(MAX_TAGS as usize)
+        .filter_map(|t| t.as_string())
+        .collect()
+}
+
+/// Reads an optional non-negative number option.
+fn optional_ms(options: &JsValue, name: &str) -> Result<Option<f64>, JsValue> {
+    let value = get(options, name);
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    match value.as_f64() {
+        Some(n) if n.is_finite() && n >= 0.0 => Ok(Some(n)),
+        Some(n) => Err(throw(ArgError::range_error(format!(
+            "options.{name} must be a finite number >= 0, got {}",
+            crate::error::js_number(n)
+        )))),
+        None => Err(throw(ArgError::type_error(format!(
+            "options.{name} must be a number of milliseconds"
+        )))),
+    }
+}
+
+/// The message an end user should see for `input` (a status, a StatusInfo, an HttpError,
+/// NetworkError or any fetch error), in the best locale of `options.locale` (default
+/// `navigator.languages`, else English).
+#[wasm_bindgen(js_name = userMessage, unchecked_return_type = "UserMessage")]
+pub fn user_message(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    if !(options.is_undefined() || options.is_null() || options.is_object()) {
+        return Err(throw(ArgError::type_error("options must be an object")));
+    }
+    let name = get_string(&input, "name");
+    let message = get_string(&input, "message");
+    let code = get_string(&input, "code");
+    let kind = get_string(&input, "kind");
+    let cause_code = get_string(&get(&input, "cause"), "code");
+    let status = get_number(&input, "status");
+    let facts = MessageInput {
+        number: input.as_f64(),
+        is_object: input.is_object(),
+        status,
+        kind: kind.as_deref(),
+        failure: FailureFacts {
+            name: name.as_deref(),
+            message: message.as_deref(),
+            is_error: input.is_instance_of::<js_sys::Error>(),
+            code: code.as_deref(),
+            cause_code: cause_code.as_deref(),
+            status: status.or_else(|| get_number(&get(&input, "response"), "status")),
+            online: navigator_online(),
+        },
+    };
+    if input.is_string() {
+        return Err(throw(ArgError::type_error(
+            "input must be a status code (a number), a StatusInfo or an error, got a string",
+        )));
+    }
+    let (kind, status) = resolve_input(&facts).map_err(throw)?;
+
+    let locale_option = get(&options, "locale");
+    let tags = if locale_option.is_undefined() || locale_option.is_null() {
+        navigator_languages()
+    } else {
+        tags_from(&locale_option, "options.locale")?
+    };
+    let tag_refs: Vec<&str> = tags.iter().map(String::as_str).collect();
+    let retry_after_ms = match optional_ms(&options, "retryAfterMs")? {
+        Some(ms) => Some(ms),
+        None => get_number(&input, "retryAfterMs").filter(|n| n.is_finite() && *n >= 0.0),
+    };
+    let include_server_detail = get(&options, "includeServerDetail").as_bool() == Some(true);
+    let details = get(&input, "details");
+    let server_detail = get_string(&get(&details, "userFacing"), "message")
+        .or_else(|| get_string(&details, "detail"))
+        .or_else(|| get_string(&details, "title"));
+    let request = MessageRequest {
+        kind,
+        status,
+        locales: &tag_refs,
+        retry_after_ms,
+        server_detail: server_detail.as_deref(),
+        include_server_detail,
+    };
+    to_js(&messages::user_message(&request, &intl_when))
+}
+
+/// Registers a message catalog (a locale pack or an app's overrides). Returns its locale tag.
+/// A malformed catalog throws a `TypeError` naming the path and registers nothing.
+#[wasm_bindgen(js_name = addMessages)]
+pub fn add_messages(catalog: JsValue) -> Result<String, JsValue> {
+    if !catalog.is_object() || catalog.is_function() || Array::is_array(&catalog) {
+        return Err(throw(ArgError::type_error("catalog must be an object")));
+    }
+    let value = to_json(&catalog, CATALOG_LIMITS).map_err(|e| {
+        throw(match e {
+            Overflow::Depth => ArgError::type_error("catalog is nested too deeply"),
+            Overflow::Size => ArgError::range_error("catalog is too large"),
+        })
+    })?;
+    messages::add_messages(&value).map_err(throw)
+}
+
+/// The locale tags that have messages (built-in English and every registered catalog).
+#[wasm_bindgen(js_name = listLocales, unchecked_return_type = "string[]")]
+pub fn list_locales() -> Result<JsValue, JsValue> {
+    to_js(&messages::list_locales())
+}

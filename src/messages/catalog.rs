@@ -1,0 +1,351 @@
+//! Message catalogs: the one schema shared by built-in English, locale packs and an app's
+//! overrides, and its validation.
+//!
+//! ```json
+//! { "locale": "fr", "dir": "ltr", "waitAction": "Réessayez {when}.",
+//!   "kinds": { "not_found": { "title": "…", "message": "…", "action": "…", "waitAction": "…" } },
+//!   "statuses": { "426": { "title": "…" } } }
+//! ```
+//!
+//! Validation works on a [`serde_json::Value`] and names the offending path in its error
+//! (`kinds.not_found.title must be a string`). It builds a complete [`Catalog`] or fails, so a
+//! rejected catalog never registers anything.
+//!
+//! Member policy: unknown members are rejected everywhere (`kinds.not_found.titel is not a
+//! known field`, `kind is not a known field`) because a typo would otherwise silently drop a
+//! translation. The one exception is top-level members whose name starts with `$`
+//! (`$schema`, `$comment`), which are ignored so catalogs can carry metadata. A member whose
+//! value is `null` counts as absent (JavaScript `undefined` often arrives as `null`), except
+//! `locale`, which is required.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::negotiate::{canonical_tag, language_of};
+use crate::error::ArgError;
+use crate::kind::Kind;
+
+/// The longest string a catalog may hold, in characters (Unicode scalar values).
+pub const MAX_STRING_CHARS: usize = 2000;
+/// The most entries a catalog's `statuses` object may have.
+pub const MAX_STATUSES: usize = 600;
+/// The most locales the store holds, built-in English included.
+pub const MAX_LOCALES: usize = 100;
+/// The placeholder a `waitAction` must contain; it is replaced by the waiting phrase.
+pub const WHEN: &str = "{when}";
+
+/// Text direction of a locale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dir {
+    /// Left to right.
+    Ltr,
+    /// Right to left.
+    Rtl,
+}
+
+impl Dir {
+    /// `"ltr"` or `"rtl"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Dir::Ltr => "ltr",
+            Dir::Rtl => "rtl",
+        }
+    }
+
+    /// The usual direction of a canonical tag: right to left for Arabic, Hebrew, Persian, Urdu
+    /// and the other right-to-left languages or scripts, left to right otherwise.
+    pub fn for_locale(canonical: &str) -> Dir {
+        const RTL_SCRIPTS: [&str; 7] = ["Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg"];
+        const RTL_LANGUAGES: [&str; 12] = [
+            "ar", "arc", "ckb", "dv", "fa", "he", "ps", "sd", "syr", "ug", "ur", "yi",
+        ];
+        if let Some(script) = canonical
+            .split('-')
+            .nth(1)
+            .filter(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_alphabetic()))
+        {
+            return if RTL_SCRIPTS.contains(&script) {
+                Dir::Rtl
+            } else {
+                Dir::Ltr
+            };
+        }
+        if RTL_LANGUAGES.contains(&language_of(canonical)) {
+            Dir::Rtl
+        } else {
+            Dir::Ltr
+        }
+    }
+}
+
+/// The texts for one kind or one status. Every field is optional: a missing field falls
+/// through to the next catalog of the locale chain, and finally to built-in English.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Entry {
+    /// Short heading.
+    pub title: Option<String>,
+    /// One or two sentences saying what happened.
+    pub message: Option<String>,
+    /// What the user can do.
+    pub action: Option<String>,
+    /// The action to show when the wait is known; contains `{when}`.
+    pub wait_action: Option<String>,
+}
+
+impl Entry {
+    /// Overrides the fields that `other` sets, keeping the others.
+    pub fn merge(&mut self, other: Entry) {
+        if other.title.is_some() {
+            self.title = other.title;
+        }
+        if other.message.is_some() {
+            self.message = other.message;
+        }
+        if other.action.is_some() {
+            self.action = other.action;
+        }
+        if other.wait_action.is_some() {
+            self.wait_action = other.wait_action;
+        }
+    }
+
+    /// The fields as `(JSON name, value)` pairs, in schema order.
+    pub fn fields(&self) -> [(&'static str, Option<&str>); 4] {
+        [
+            ("title", self.title.as_deref()),
+            ("message", self.message.as_deref()),
+            ("action", self.action.as_deref()),
+            ("waitAction", self.wait_action.as_deref()),
+        ]
+    }
+}
+
+/// A validated message catalog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Catalog {
+    /// The canonical locale tag (`fr`, `zh-Hant`, `pt-BR`).
+    pub locale: String,
+    /// Text direction, if the catalog states it (see [`Catalog::dir`] for the effective one).
+    pub dir: Option<Dir>,
+    /// The catalog-wide action for a known wait; contains `{when}`.
+    pub wait_action: Option<String>,
+    /// Texts per kind.
+    pub kinds: BTreeMap<Kind, Entry>,
+    /// Texts for one exact status code, 100..=599.
+    pub statuses: BTreeMap<u16, Entry>,
+}
+
+impl Catalog {
+    /// An empty catalog for `locale` (which should already be canonical).
+    pub fn empty(locale: &str) -> Catalog {
+        Catalog {
+            locale: locale.to_string(),
+            dir: None,
+            wait_action: None,
+            kinds: BTreeMap::new(),
+            statuses: BTreeMap::new(),
+        }
+    }
+
+    /// The effective direction: the stated one, else the usual one of the locale.
+    pub fn dir(&self) -> Dir {
+        self.dir.unwrap_or_else(|| Dir::for_locale(&self.locale))
+    }
+
+    /// Validates a catalog given as a JSON value. Errors are type errors naming the path,
+    /// or range errors for strings over [`MAX_STRING_CHARS`] and more than [`MAX_STATUSES`]
+    /// statuses.
+    pub fn from_value(value: &Value) -> Result<Catalog, ArgError> {
+        let Value::Object(root) = value else {
+            return Err(ArgError::type_error("catalog must be an object"));
+        };
+        for key in root.keys() {
+            if !key.starts_with('$')
+                && !matches!(
+                    key.as_str(),
+                    "locale" | "dir" | "waitAction" | "kinds" | "statuses"
+                )
+            {
+                return Err(ArgError::type_error(format!(
+                    "{} is not a known field",
+                    shown(key)
+                )));
+            }
+        }
+        let locale = parse_locale(root.get("locale"))?;
+        let dir = match present(root, "dir") {
+            None => None,
+            Some(Value::String(s)) if s == "ltr" => Some(Dir::Ltr),
+            Some(Value::String(s)) if s == "rtl" => Some(Dir::Rtl),
+            Some(_) => return Err(ArgError::type_error("dir must be 'ltr' or 'rtl'")),
+        };
+        let wait_action = match present(root, "waitAction") {
+            None => None,
+            Some(v) => Some(wait_text(v, "waitAction")?),
+        };
+        let mut kinds = BTreeMap::new();
+        if let Some(v) = present(root, "kinds") {
+            let Value::Object(map) = v else {
+                return Err(ArgError::type_error("kinds must be an object"));
+            };
+            for (name, entry) in map {
+                let Some(kind) = Kind::from_name(name) else {
+                    return Err(ArgError::type_error(format!(
+                        "kinds.{} is not a known kind",
+                        shown(name)
+                    )));
+                };
+                kinds.insert(kind, parse_entry(entry, &format!("kinds.{name}"))?);
+            }
+        }
+        let mut statuses = BTreeMap::new();
+        if let Some(v) = present(root, "statuses") {
+            let Value::Object(map) = v else {
+                return Err(ArgError::type_error("statuses must be an object"));
+            };
+            if map.len() > MAX_STATUSES {
+                return Err(ArgError::range_error(format!(
+                    "statuses must have at most {MAX_STATUSES} entries, got {}",
+                    map.len()
+                )));
+            }
+            for (key, entry) in map {
+                let Some(code) = parse_status_key(key) else {
+                    return Err(ArgError::type_error(format!(
+                        "statuses.{} must be a status code from 100 to 599",
+                        shown(key)
+                    )));
+                };
+                statuses.insert(code, parse_entry(entry, &format!("statuses.{key}"))?);
+            }
+        }
+        Ok(Catalog {
+            locale,
+            dir,
+            wait_action,
+            kinds,
+            statuses,
+        })
+    }
+
+    /// Parses JSON text and validates it with [`Catalog::from_value`]; text that is not JSON
+    /// is a type error `catalog must be valid JSON`.
+    pub fn from_json(text: &str) -> Result<Catalog, ArgError> {
+        let value: Value = serde_json::from_str(text)
+            .map_err(|_| ArgError::type_error("catalog must be valid JSON"))?;
+        Catalog::from_value(&value)
+    }
+
+    /// Overrides, field by field, everything `other` sets (its locale is not checked).
+    pub fn merge(&mut self, other: Catalog) {
+        if other.dir.is_some() {
+            self.dir = other.dir;
+        }
+        if other.wait_action.is_some() {
+            self.wait_action = other.wait_action;
+        }
+        for (kind, entry) in other.kinds {
+            self.kinds.entry(kind).or_default().merge(entry);
+        }
+        for (code, entry) in other.statuses {
+            self.statuses.entry(code).or_default().merge(entry);
+        }
+    }
+}
+
+/// A member that is present and not `null`.
+fn present<'v>(map: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+    map.get(key).filter(|v| !v.is_null())
+}
+
+/// A key as shown in an error message: at most 40 characters, so a huge key cannot make a
+/// huge message.
+fn shown(key: &str) -> String {
+    match key.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", key.get(..i).unwrap_or_default()),
+        None => key.to_string(),
+    }
+}
+
+fn parse_locale(value: Option<&Value>) -> Result<String, ArgError> {
+    let invalid = || ArgError::type_error("locale must be a BCP 47 language tag");
+    let Some(Value::String(tag)) = value else {
+        return Err(invalid());
+    };
+    if tag.chars().count() > MAX_STRING_CHARS {
+        return Err(ArgError::range_error(format!(
+            "locale must be at most {MAX_STRING_CHARS} characters"
+        )));
+    }
+    canonical_tag(tag).ok_or_else(invalid)
+}
+
+/// `"426"` → 426; anything but a plain decimal code from 100 to 599 → `None`.
+fn parse_status_key(key: &str) -> Option<u16> {
+    if key.len() != 3 || !key.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    key.parse::<u16>().ok().filter(|c| (100..=599).contains(c))
+}
+
+fn parse_entry(value: &Value, path: &str) -> Result<Entry, ArgError> {
+    let Value::Object(map) = value else {
+        return Err(ArgError::type_error(format!("{path} must be an object")));
+    };
+    let mut entry = Entry::default();
+    for (key, v) in map {
+        if v.is_null() {
+            if !matches!(key.as_str(), "title" | "message" | "action" | "waitAction") {
+                return Err(ArgError::type_error(format!(
+                    "{path}.{} is not a known field",
+                    shown(key)
+                )));
+            }
+            continue;
+        }
+        let field_path = format!("{path}.{key}");
+        match key.as_str() {
+            "title" => entry.title = Some(text(v, &field_path)?),
+            "message" => entry.message = Some(text(v, &field_path)?),
+            "action" => entry.action = Some(text(v, &field_path)?),
+            "waitAction" => entry.wait_action = Some(wait_text(v, &field_path)?),
+            _ => {
+                return Err(ArgError::type_error(format!(
+                    "{path}.{} is not a known field",
+                    shown(key)
+                )))
+            }
+        }
+    }
+    Ok(entry)
+}
+
+/// A non-empty string of at most [`MAX_STRING_CHARS`] characters.
+fn text(value: &Value, path: &str) -> Result<String, ArgError> {
+    let Value::String(s) = value else {
+        return Err(ArgError::type_error(format!("{path} must be a string")));
+    };
+    if s.chars().count() > MAX_STRING_CHARS {
+        return Err(ArgError::range_error(format!(
+            "{path} must be at most {MAX_STRING_CHARS} characters"
+        )));
+    }
+    if s.trim().is_empty() {
+        return Err(ArgError::type_error(format!(
+            "{path} must be a non-empty string"
+        )));
+    }
+    Ok(s.clone())
+}
+
+/// Like [`text`], and it must contain `{when}`.
+fn wait_text(value: &Value, path: &str) -> Result<String, ArgError> {
+    let s = text(value, path)?;
+    if !s.contains(WHEN) {
+        return Err(ArgError::type_error(format!("{path} must contain {WHEN}")));
+    }
+    Ok(s)
+}

@@ -1,0 +1,82 @@
+//! End-user messages: message catalogs, locale negotiation and resolution.
+//!
+//! * [`catalog`]: the catalog schema and its validation (one schema for built-in English,
+//!   locale packs and an app's overrides).
+//! * [`negotiate`]: canonical language tags and their fallback candidates.
+//! * [`store`]: the registry of catalogs and resolution of a [`UserMessage`].
+//! * [`wait`]: the "try again in …" phrase.
+//! * [`detail`]: sanitising server text for the opt-in `includeServerDetail`.
+//!
+//! Resolution of `(kind, status, locales)`: negotiation gives a chain of registered locales
+//! ending in `en` (`fr-CA` → `fr-CA`?, `fr`, `en`). Each field is looked up in each catalog
+//! of the chain in turn, first in the entry for the exact status, then in the entry for the
+//! kind. The catalog that supplies the title decides `locale` and `dir`; missing fields fall
+//! through to the next catalog. English is built in and complete.
+//!
+//! The free functions below work on one store per thread (a page or worker has exactly one
+//! in WebAssembly); [`MessageStore`] is the same thing as a value.
+
+pub mod catalog;
+pub mod detail;
+pub mod input;
+pub mod negotiate;
+pub mod store;
+pub mod wait;
+
+#[cfg(test)]
+mod tests;
+
+use std::cell::RefCell;
+
+use serde_json::Value;
+
+pub use catalog::{Catalog, Dir, Entry};
+pub use store::{MessageRequest, MessageStore, UserMessage};
+pub use wait::{english_formatter, Formatter, Unit};
+
+use crate::error::ArgError;
+
+thread_local! {
+    static STORE: RefCell<MessageStore> = RefCell::new(MessageStore::new());
+}
+
+/// `addMessages(catalog)`: validates `catalog` and registers it in this thread's store (a new
+/// locale, or field-by-field overrides of an existing one). Returns the canonical locale
+/// tag. A malformed catalog is a type error naming the path; strings over 2,000 characters,
+/// more than 600 statuses or a 101st locale are range errors. On error nothing is registered.
+pub fn add_messages(catalog: &Value) -> Result<String, ArgError> {
+    let parsed = Catalog::from_value(catalog)?;
+    STORE.with(|store| match store.try_borrow_mut() {
+        Ok(mut store) => store.add_catalog(parsed),
+        Err(_) => Err(ArgError::type_error(
+            "messages cannot be added while a message is being written",
+        )),
+    })
+}
+
+/// `userMessage(input, options)`: the message for `request` from this thread's store.
+/// `format` formats the waiting time (see [`wait`]).
+pub fn user_message(request: &MessageRequest<'_>, format: &Formatter<'_>) -> UserMessage {
+    STORE.with(|store| match store.try_borrow() {
+        Ok(store) => store.user_message(request, format),
+        // Only reachable if `format` calls `add_messages` and we are nested inside it.
+        Err(_) => MessageStore::new().user_message(request, format),
+    })
+}
+
+/// `listLocales()`: the registered locale tags of this thread's store, sorted.
+pub fn list_locales() -> Vec<String> {
+    STORE.with(|store| match store.try_borrow() {
+        Ok(store) => store.locales(),
+        Err(_) => vec![store::ENGLISH.to_string()],
+    })
+}
+
+/// Resets this thread's store to built-in English only (for tests).
+pub fn reset_messages() {
+    STORE.with(|store| {
+        if let Ok(mut store) = store.try_borrow_mut() {
+            store.reset();
+        }
+    });
+}

@@ -1,0 +1,267 @@
+//! The catalog registry and message resolution.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::{Serialize, Serializer};
+use serde_json::Value;
+
+use super::catalog::{Catalog, Dir, Entry, MAX_LOCALES};
+use super::detail::sanitize_detail;
+use super::negotiate::{candidates, canonical_tag, language_of};
+use super::wait::{fill_when, when_phrase, Formatter};
+use crate::error::ArgError;
+use crate::kind::Kind;
+
+/// The tag of the built-in catalog, which ends every locale chain.
+pub const ENGLISH: &str = "en";
+
+const BUILTIN_EN_JSON: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/en.json"));
+
+/// Last-resort texts, used only if the built-in English catalog were unusable.
+const LAST_RESORT: [&str; 3] = [
+    "Something went wrong",
+    "We couldn't complete this.",
+    "Please try again.",
+];
+
+/// The built-in English catalog, parsed once. If it ever failed to parse, this is an empty
+/// English catalog (tests prove the shipped file parses and covers every kind).
+pub fn builtin_english() -> &'static Catalog {
+    static EN: OnceLock<Catalog> = OnceLock::new();
+    EN.get_or_init(|| {
+        Catalog::from_json(BUILTIN_EN_JSON)
+            .ok()
+            .filter(|c| c.locale == ENGLISH)
+            .unwrap_or_else(|| Catalog::empty(ENGLISH))
+    })
+}
+
+/// What to write a message for.
+#[derive(Clone, Copy, Debug)]
+pub struct MessageRequest<'a> {
+    /// The outcome kind.
+    pub kind: Kind,
+    /// The status code, when there was a response; status entries apply to this exact code.
+    pub status: Option<u16>,
+    /// The user's preferred locales, most preferred first (`options.locale`, else
+    /// `navigator.languages`). Empty means English.
+    pub locales: &'a [&'a str],
+    /// How long until the user can try again, in milliseconds; used when finite and >= 0.
+    pub retry_after_ms: Option<f64>,
+    /// Text the server sent (for example a problem+json `detail`).
+    pub server_detail: Option<&'a str>,
+    /// Show `server_detail` as the message; honoured only for 4xx statuses.
+    pub include_server_detail: bool,
+}
+
+impl<'a> MessageRequest<'a> {
+    /// A request for `kind` with no status, English, no wait and no server detail.
+    pub fn new(kind: Kind) -> Self {
+        MessageRequest {
+            kind,
+            status: None,
+            locales: &[],
+            retry_after_ms: None,
+            server_detail: None,
+            include_server_detail: false,
+        }
+    }
+}
+
+/// A message for end users.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct UserMessage {
+    /// Short heading.
+    pub title: String,
+    /// What happened.
+    pub message: String,
+    /// What the user can do (with the waiting time when it is known).
+    pub action: String,
+    /// The outcome kind (serialised as its snake_case name).
+    #[serde(serialize_with = "serialize_kind")]
+    pub kind: Kind,
+    /// The canonical tag of the catalog that supplied the title (`fr`, `zh-Hant`, `en`).
+    pub locale: String,
+    /// The text direction of that catalog.
+    pub dir: Dir,
+}
+
+fn serialize_kind<S: Serializer>(kind: &Kind, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(kind.as_str())
+}
+
+/// The registered catalogs, keyed by canonical tag. Starts with built-in English.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MessageStore {
+    catalogs: BTreeMap<String, Catalog>,
+}
+
+impl Default for MessageStore {
+    fn default() -> Self {
+        MessageStore::new()
+    }
+}
+
+impl MessageStore {
+    /// A store holding only built-in English.
+    pub fn new() -> Self {
+        let mut catalogs = BTreeMap::new();
+        catalogs.insert(ENGLISH.to_string(), builtin_english().clone());
+        MessageStore { catalogs }
+    }
+
+    /// Back to built-in English only.
+    pub fn reset(&mut self) {
+        *self = MessageStore::new();
+    }
+
+    /// Validates `value` as a catalog and registers it: a new locale, or field-by-field
+    /// overrides of an existing one. Returns the canonical locale tag. On error nothing
+    /// changes.
+    pub fn add(&mut self, value: &Value) -> Result<String, ArgError> {
+        self.add_catalog(Catalog::from_value(value)?)
+    }
+
+    /// Registers an already validated catalog (see [`MessageStore::add`]). Adding a new locale
+    /// when [`MAX_LOCALES`] are registered is a range error.
+    pub fn add_catalog(&mut self, catalog: Catalog) -> Result<String, ArgError> {
+        let locale = catalog.locale.clone();
+        if let Some(existing) = self.catalogs.get_mut(&locale) {
+            existing.merge(catalog);
+        } else {
+            if self.catalogs.len() >= MAX_LOCALES {
+                return Err(ArgError::range_error(format!(
+                    "at most {MAX_LOCALES} locales can be registered; cannot add {locale}"
+                )));
+            }
+            self.catalogs.insert(locale.clone(), catalog);
+        }
+        Ok(locale)
+    }
+
+    /// The registered locale tags, sorted.
+    pub fn locales(&self) -> Vec<String> {
+        self.catalogs.keys().cloned().collect()
+    }
+
+    /// The registered catalog for `tag` (any case, `_` or `-`).
+    pub fn catalog(&self, tag: &str) -> Option<&Catalog> {
+        canonical_tag(tag).and_then(|t| self.catalogs.get(&t))
+    }
+
+    /// The locale chain for the user's preferences: the registered fallbacks of the first
+    /// requested tag that has any (`fr-CA` → `fr-CA`, `fr`), then `en`. Junk tags are
+    /// skipped; when nothing matches the chain is just `en`.
+    pub fn negotiate<S: AsRef<str>>(&self, tags: &[S]) -> Vec<String> {
+        for tag in tags {
+            let Some(canonical) = canonical_tag(tag.as_ref()) else {
+                continue;
+            };
+            let mut chain: Vec<String> = candidates(&canonical)
+                .into_iter()
+                .filter(|c| self.catalogs.contains_key(c))
+                .collect();
+            if !chain.is_empty() {
+                if !chain.iter().any(|c| c == ENGLISH) {
+                    chain.push(ENGLISH.to_string());
+                }
+                return chain;
+            }
+        }
+        vec![ENGLISH.to_string()]
+    }
+
+    /// Writes the message for `request`. `format` turns a wait into words for a locale (see
+    /// [`super::wait`]); it is called at most once.
+    pub fn user_message(
+        &self,
+        request: &MessageRequest<'_>,
+        format: &Formatter<'_>,
+    ) -> UserMessage {
+        let chain: Vec<&Catalog> = self
+            .negotiate(request.locales)
+            .iter()
+            .filter_map(|tag| self.catalogs.get(tag))
+            .collect();
+        let lookup = |pick: fn(&Entry) -> Option<&str>| -> Option<(usize, &str)> {
+            chain.iter().enumerate().find_map(|(i, catalog)| {
+                request
+                    .status
+                    .and_then(|code| catalog.statuses.get(&code))
+                    .and_then(pick)
+                    .or_else(|| catalog.kinds.get(&request.kind).and_then(pick))
+                    .map(|text| (i, text))
+            })
+        };
+        let title = lookup(|e| e.title.as_deref());
+        let message = lookup(|e| e.message.as_deref());
+        let action = lookup(|e| e.action.as_deref());
+
+        let (locale, dir) = match title.and_then(|(i, _)| chain.get(i)) {
+            Some(catalog) => (catalog.locale.clone(), catalog.dir()),
+            None => (ENGLISH.to_string(), Dir::Ltr),
+        };
+        let [title_last, message_last, action_last] = LAST_RESORT;
+        let title = title.map_or(title_last, |(_, t)| t).to_string();
+
+        let detail = match request.status {
+            Some(400..=499) if request.include_server_detail => {
+                request.server_detail.and_then(sanitize_detail)
+            }
+            _ => None,
+        };
+        let message =
+            detail.unwrap_or_else(|| message.map_or(message_last, |(_, t)| t).to_string());
+
+        let action_index = action.map_or(chain.len(), |(i, _)| i);
+        let timed = request
+            .retry_after_ms
+            .and_then(|ms| self.wait_action(&chain, action_index, request, ms, format));
+        let action = timed.unwrap_or_else(|| action.map_or(action_last, |(_, t)| t).to_string());
+
+        UserMessage {
+            title,
+            message,
+            action,
+            kind: request.kind,
+            locale,
+            dir,
+        }
+    }
+
+    /// The timed action: the first `waitAction` (status entry, kind entry, then catalog-wide)
+    /// among the chain's catalogs in the language of the catalog that supplied the plain
+    /// action, so the timed action is in the same language as the rest of the action (a
+    /// French pack without wait phrases never gets an English one, and a kind only English
+    /// covers gets English throughout).
+    fn wait_action(
+        &self,
+        chain: &[&Catalog],
+        action_index: usize,
+        request: &MessageRequest<'_>,
+        ms: f64,
+        format: &Formatter<'_>,
+    ) -> Option<String> {
+        let language = language_of(&chain.get(action_index)?.locale);
+        let (catalog, template) = chain
+            .iter()
+            .filter(|catalog| language_of(&catalog.locale) == language)
+            .find_map(|catalog| {
+                request
+                    .status
+                    .and_then(|code| catalog.statuses.get(&code))
+                    .and_then(|e| e.wait_action.as_deref())
+                    .or_else(|| {
+                        catalog
+                            .kinds
+                            .get(&request.kind)
+                            .and_then(|e| e.wait_action.as_deref())
+                    })
+                    .or(catalog.wait_action.as_deref())
+                    .map(|t| (catalog, t))
+            })?;
+        let when = when_phrase(&catalog.locale, ms, format)?;
+        Some(fill_when(template, &when))
+    }
+}

@@ -1,0 +1,189 @@
+use serde_json::json;
+
+use super::{english, message, store_with};
+use crate::kind::Kind;
+use crate::messages::{MessageRequest, MessageStore, UserMessage};
+
+fn en_text(kind: Kind) -> (String, String, String) {
+    let e = english().kinds.get(&kind).cloned().unwrap_or_default();
+    (
+        e.title.unwrap_or_default(),
+        e.message.unwrap_or_default(),
+        e.action.unwrap_or_default(),
+    )
+}
+
+#[test]
+fn english_is_the_default() {
+    let store = MessageStore::new();
+    for &kind in Kind::ALL {
+        let msg = message(&store, kind, None, &[]);
+        let (title, text, action) = en_text(kind);
+        assert_eq!(
+            msg,
+            UserMessage {
+                title,
+                message: text,
+                action,
+                kind,
+                locale: "en".into(),
+                dir: crate::messages::Dir::Ltr
+            }
+        );
+    }
+}
+
+#[test]
+fn status_entries_apply_to_their_exact_status_only() {
+    let store = MessageStore::new();
+    let proxy = message(&store, Kind::Unauthorized, Some(407), &[]);
+    assert_eq!(proxy.title, "Network sign-in needed");
+    let plain = message(&store, Kind::Unauthorized, Some(401), &[]);
+    assert_eq!(plain.title, en_text(Kind::Unauthorized).0);
+}
+
+#[test]
+fn missing_fields_fall_through_the_chain() {
+    let mut store = store_with(&["fr"]);
+    let partial =
+        json!({ "locale": "fr-CA", "kinds": { "not_found": { "title": "Introuvable (CA)" } } });
+    assert_eq!(store.add(&partial), Ok("fr-CA".to_string()));
+    let msg = message(&store, Kind::NotFound, Some(404), &["fr-CA"]);
+    assert_eq!(msg.title, "Introuvable (CA)");
+    assert_eq!(msg.message, "[fr] missing");
+    assert_eq!(msg.action, "[fr] go back");
+    assert_eq!(msg.locale, "fr-CA");
+    // A kind the packs do not cover comes from English, and English decides the locale.
+    let msg = message(&store, Kind::Gone, Some(410), &["fr-CA"]);
+    assert_eq!(msg.title, en_text(Kind::Gone).0);
+    assert_eq!(msg.locale, "en");
+}
+
+#[test]
+fn a_locales_kind_text_beats_an_english_status_entry() {
+    // English has a 407 entry; French only has the kind. French still wins for French users.
+    let store = store_with(&["fr"]);
+    let msg = message(&store, Kind::Unauthorized, Some(407), &["fr"]);
+    assert_eq!(msg.title, "[fr] sign in");
+    assert_eq!(msg.locale, "fr");
+}
+
+#[test]
+fn rtl_locales_report_their_direction() {
+    let mut store = MessageStore::new();
+    let ar = json!({ "locale": "ar", "kinds": { "offline": { "title": "غير متصل" } } });
+    assert!(store.add(&ar).is_ok());
+    let msg = message(&store, Kind::Offline, None, &["ar-EG"]);
+    assert_eq!((msg.locale.as_str(), msg.dir.as_str()), ("ar", "rtl"));
+    let forced = json!({ "locale": "ar", "dir": "ltr" });
+    assert!(store.add(&forced).is_ok());
+    assert_eq!(
+        message(&store, Kind::Offline, None, &["ar"]).dir.as_str(),
+        "ltr"
+    );
+}
+
+#[test]
+fn server_detail_only_when_asked_and_4xx() {
+    let store = MessageStore::new();
+    let detail = "  The field \u{1b}[31memail\u{0}\n\tis already taken. \u{202E}  ";
+    let ask = |status: u16, kind: Kind, include: bool| {
+        let request = MessageRequest {
+            status: Some(status),
+            server_detail: Some(detail),
+            include_server_detail: include,
+            ..MessageRequest::new(kind)
+        };
+        store
+            .user_message(&request, &crate::messages::english_formatter)
+            .message
+    };
+    assert_eq!(
+        ask(409, Kind::Conflict, true),
+        "The field [31memail is already taken."
+    );
+    assert_eq!(ask(409, Kind::Conflict, false), en_text(Kind::Conflict).1);
+    assert_eq!(
+        ask(500, Kind::ServerError, true),
+        en_text(Kind::ServerError).1
+    );
+    assert_eq!(
+        ask(503, Kind::ServiceUnavailable, true),
+        en_text(Kind::ServiceUnavailable).1
+    );
+    // No status (a network failure) never shows server text.
+    let request = MessageRequest {
+        server_detail: Some(detail),
+        include_server_detail: true,
+        ..MessageRequest::new(Kind::NetworkError)
+    };
+    let msg = store.user_message(&request, &crate::messages::english_formatter);
+    assert_eq!(msg.message, en_text(Kind::NetworkError).1);
+    // Blank detail keeps the catalog message.
+    let request = MessageRequest {
+        status: Some(400),
+        server_detail: Some(" \n\u{200B} "),
+        include_server_detail: true,
+        ..MessageRequest::new(Kind::BadRequest)
+    };
+    let msg = store.user_message(&request, &crate::messages::english_formatter);
+    assert_eq!(msg.message, en_text(Kind::BadRequest).1);
+}
+
+#[test]
+fn server_detail_is_cut_to_300_characters() {
+    use crate::messages::detail::{sanitize_detail, MAX_DETAIL_CHARS};
+    let long = "é".repeat(10_000);
+    let cut = sanitize_detail(&long).unwrap_or_default();
+    assert_eq!(cut.chars().count(), MAX_DETAIL_CHARS);
+    assert!(cut.ends_with('…'));
+    let exact = "a".repeat(MAX_DETAIL_CHARS);
+    assert_eq!(sanitize_detail(&exact).as_deref(), Some(exact.as_str()));
+    let words = "word ".repeat(100);
+    let cut = sanitize_detail(&words).unwrap_or_default();
+    assert!(cut.chars().count() <= MAX_DETAIL_CHARS);
+    assert!(cut.ends_with("word…"), "{cut:?}");
+    assert_eq!(sanitize_detail("\u{7}\u{7f}"), None);
+}
+
+#[test]
+fn serialises_for_javascript() {
+    let msg = message(&MessageStore::new(), Kind::NotFound, Some(404), &[]);
+    let value = serde_json::to_value(&msg).unwrap_or_default();
+    assert_eq!(value["kind"], "not_found");
+    assert_eq!(value["locale"], "en");
+    assert_eq!(value["dir"], "ltr");
+    assert_eq!(value["title"], msg.title.as_str());
+}
+
+#[test]
+fn thread_store_functions() {
+    use crate::messages::{add_messages, list_locales, reset_messages, user_message};
+    reset_messages();
+    assert_eq!(list_locales(), ["en"]);
+    assert_eq!(add_messages(&super::tagged_catalog("de")), Ok("de".into()));
+    assert_eq!(list_locales(), ["de", "en"]);
+    let request = MessageRequest {
+        locales: &["de-CH"],
+        ..MessageRequest::new(Kind::NotFound)
+    };
+    let msg = user_message(&request, &crate::messages::english_formatter);
+    assert_eq!(
+        (msg.title.as_str(), msg.locale.as_str()),
+        ("[de] not found", "de")
+    );
+    // A formatter that tries to add messages while one is being written gets an error.
+    let reentrant = |_: &str, _: f64, _: crate::messages::Unit| {
+        let err = add_messages(&serde_json::json!({ "locale": "it" }));
+        assert!(err.is_err());
+        None
+    };
+    let timed = MessageRequest {
+        retry_after_ms: Some(1000.0),
+        ..request
+    };
+    let _ = user_message(&timed, &reentrant);
+    assert_eq!(list_locales(), ["de", "en"]);
+    reset_messages();
+    assert_eq!(list_locales(), ["en"]);
+}

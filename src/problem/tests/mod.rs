@@ -1,0 +1,91 @@
+//! Tests of error-body extraction: vendors' documented examples, content types, bodies that
+//! say nothing, hostile input, and properties over arbitrary input.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+mod content_type;
+mod hostile;
+mod none;
+// proptest is a native-only dev-dependency of the main crate.
+#[cfg(not(target_arch = "wasm32"))]
+mod props;
+mod vendors;
+
+use serde_json::Value;
+
+use super::*;
+
+/// Parses `body` as declared JSON; panics when nothing is found.
+fn parse(body: &str) -> ErrorDetails {
+    parse_error_body_text(body, Some("application/json"))
+        .unwrap_or_else(|| panic!("no error details in {body}"))
+}
+
+/// The serialised form, as JavaScript would receive it.
+fn js(d: &ErrorDetails) -> Value {
+    serde_json::to_value(d).unwrap()
+}
+
+/// `(field, message)` pairs of the field errors.
+fn fields(d: &ErrorDetails) -> Vec<(&str, &str)> {
+    d.field_errors
+        .iter()
+        .map(|f| (f.field.as_str(), f.message.as_str()))
+        .collect()
+}
+
+/// True when `s` obeys the output bounds: non-empty, trimmed, single spaces only, no control
+/// characters or bidi controls, at most `MAX_TEXT_CHARS` characters.
+fn is_clean(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars().count() <= MAX_TEXT_CHARS
+        && !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && s.chars().all(|c| {
+            (c == ' ' || !c.is_whitespace())
+                && !matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+                && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+}
+
+/// Checks every bound a result must obey; panics with the result when one is broken.
+fn assert_bounded(d: &ErrorDetails) {
+    let mut strings: Vec<&str> = Vec::new();
+    strings.extend(d.title.as_deref());
+    strings.extend(d.detail.as_deref());
+    strings.extend(d.code.as_deref());
+    strings.extend(d.error_type.as_deref());
+    strings.extend(d.instance.as_deref());
+    if let Some(u) = &d.user_facing {
+        strings.push(&u.message);
+        strings.extend(u.locale.as_deref());
+    }
+    for f in &d.field_errors {
+        strings.push(&f.field);
+        strings.push(&f.message);
+    }
+    for (k, v) in &d.extensions {
+        strings.push(k);
+        match v {
+            Value::String(s) => strings.push(s),
+            Value::Number(_) | Value::Bool(_) => {}
+            other => panic!("extension {k} is not simple: {other}"),
+        }
+    }
+    for s in strings {
+        assert!(is_clean(s), "unclean string {s:?} in {d:?}");
+    }
+    assert!(d.field_errors.len() <= MAX_FIELD_ERRORS, "{d:?}");
+    assert!(d.extensions.len() <= MAX_EXTENSIONS, "{d:?}");
+    if let Some(status) = d.status {
+        assert!((100..=599).contains(&status), "{d:?}");
+    }
+    let v = js(d);
+    assert_eq!(v["format"], d.format.as_str());
+    assert!(v["fieldErrors"].is_array());
+}

@@ -1,0 +1,96 @@
+//! Reading members of a parsed body: typed, cleaned, and never deeper than asked.
+
+use serde_json::{Map, Value};
+
+use super::text;
+
+/// How many elements of any one array are looked at.
+pub(crate) const MAX_ITEMS: usize = 256;
+
+/// The member `key` of `o` when it is an object.
+pub(crate) fn obj<'a>(o: &'a Map<String, Value>, key: &str) -> Option<&'a Map<String, Value>> {
+    o.get(key).and_then(Value::as_object)
+}
+
+/// The member `key` of `o` when it is an array.
+pub(crate) fn arr<'a>(o: &'a Map<String, Value>, key: &str) -> Option<&'a [Value]> {
+    o.get(key).and_then(Value::as_array).map(Vec::as_slice)
+}
+
+/// The member `key` of `o` when it is a string (raw, not cleaned).
+pub(crate) fn raw_str<'a>(o: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
+    o.get(key).and_then(Value::as_str)
+}
+
+/// The member `key` of `o` as cleaned text, when it is a non-blank string.
+pub(crate) fn string(o: &Map<String, Value>, key: &str) -> Option<String> {
+    raw_str(o, key).and_then(text::clean)
+}
+
+/// The first of `keys` in `o` that is a non-blank string, cleaned.
+pub(crate) fn first_string(o: &Map<String, Value>, keys: &[&str]) -> Option<String> {
+    keys.iter().find_map(|k| string(o, k))
+}
+
+/// A code: a non-blank string (cleaned) or an integer (in decimal).
+pub(crate) fn code(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => text::clean(s),
+        Value::Number(n) if n.is_i64() || n.is_u64() => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// A status code in 100..=599: an integral number, or with `allow_string` also a string of
+/// digits (JSON:API and GitHub send `"422"`).
+pub(crate) fn status(v: Option<&Value>, allow_string: bool) -> Option<u16> {
+    let n = match v? {
+        Value::Number(n) => {
+            if let Some(u) = n.as_u64() {
+                u
+            } else {
+                let f = n.as_f64()?;
+                if f.fract() != 0.0 || !(100.0..=599.0).contains(&f) {
+                    return None;
+                }
+                f as u64
+            }
+        }
+        Value::String(s) if allow_string => {
+            let s = s.trim();
+            if s.is_empty() || s.len() > 3 || !s.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            s.parse().ok()?
+        }
+        _ => return None,
+    };
+    if (100..=599).contains(&n) {
+        u16::try_from(n).ok()
+    } else {
+        None
+    }
+}
+
+/// A message: a non-blank string, or an array of strings joined with `"; "`.
+pub(crate) fn message(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => text::clean(s),
+        Value::Array(items) => text::join(items.iter().take(MAX_ITEMS).filter_map(Value::as_str)),
+        _ => None,
+    }
+}
+
+/// An extension member's value when it is simple: cleaned string, number or boolean.
+pub(crate) fn simple(v: &Value) -> Option<Value> {
+    match v {
+        Value::String(s) => text::clean(s).map(Value::String),
+        Value::Number(_) | Value::Bool(_) => Some(v.clone()),
+        _ => None,
+    }
+}
+
+/// True when `o` has a member `key` that is a string.
+pub(crate) fn has_str(o: &Map<String, Value>, key: &str) -> bool {
+    raw_str(o, key).is_some()
+}
