@@ -66,3 +66,106 @@ export function classifyError(error: unknown): ErrorClass | null;
 
 /** Every code in the catalog (registered and unofficial), in order. Frozen and shared. */
 export function listStatuses(): readonly StatusInfo[];
+
+/** A message for end users: plain text, no jargon, what happened and what to do next. */
+export interface UserMessage {
+  /** A short heading, e.g. 'Too many attempts'. */
+  title: string;
+  /** What happened, in one sentence. */
+  message: string;
+  /** What the user can do next; says when to try again if the wait is known. */
+  action: string;
+  /** The kind the message was written for. */
+  kind: Kind;
+  /** The canonical tag of the catalog that supplied it: 'en', 'fr', 'zh-Hant', … */
+  locale: string;
+  /** Text direction of that locale ('rtl' for Arabic). */
+  dir: 'ltr' | 'rtl';
+}
+
+/** Options of `userMessage()`. */
+export interface UserMessageOptions {
+  /**
+   * A BCP 47 tag or a list of them, most preferred first. Negotiation falls back 'fr-CA' -> 'fr'
+   * -> 'en'; 'zh-TW' / 'zh-HK' -> 'zh-Hant'. Default: `navigator.languages`, else 'en'.
+   */
+  locale?: string | readonly string[];
+  /** A known wait in milliseconds: the action then says when to try again ("in 30 seconds"), via `Intl.RelativeTimeFormat`. Default: the input's own `retryAfterMs`, if any. */
+  retryAfterMs?: number;
+  /** Put the server's own text (the error body's user-facing message or detail) in `message`. Only honoured for 4xx. Default: false. */
+  includeServerDetail?: boolean;
+}
+
+/**
+ * The message an end user should see for `input`: a status code, a StatusInfo, an `HttpError` /
+ * `NetworkError`, any error a fetch call throws, or a `{ kind }` from `classifyError()`.
+ * Only the locales registered with `addMessages()` (and built-in English) are used.
+ * @throws TypeError for inputs that are not an HTTP outcome; RangeError for a status outside 100..=599
+ * @example userMessage(503, { locale: 'fr', retryAfterMs: 30_000 }).action // 'Vous pourrez réessayer dans 30 secondes.'
+ */
+export function userMessage(input: number | StatusInfo | ErrorClass | Error | { status: number } | { kind: Kind }, options?: UserMessageOptions): UserMessage;
+
+/** One message entry of a catalog; missing fields fall back to the kind's entry, then the next locale. */
+export interface MessageEntry {
+  title?: string;
+  message?: string;
+  action?: string;
+  /** Used instead of `action` when the wait is known; must contain `{when}` ("in 30 seconds"). */
+  waitAction?: string;
+}
+
+/** A message catalog: a locale pack (`http-triage/locales/<tag>.js`) or an app's overrides. */
+export interface MessageCatalog {
+  /** The BCP 47 tag it is for. */
+  locale: string;
+  /** Text direction; inferred from the language when absent. */
+  dir?: 'ltr' | 'rtl';
+  /** The catalog-wide wait phrase, containing `{when}`. */
+  waitAction?: string;
+  /** Messages per kind. */
+  kinds?: Partial<Record<Kind, MessageEntry>>;
+  /** Messages for exact status codes, e.g. an API whose 401 means "your API key is invalid". */
+  statuses?: Record<number | `${number}`, MessageEntry>;
+}
+
+/**
+ * Registers a locale pack or overrides kinds/statuses of a locale (field by field). Returns the
+ * canonical tag. A malformed catalog throws a TypeError naming the path
+ * ('kinds.not_found.title must be a string') and registers nothing.
+ * @example import fr from 'http-triage/locales/fr.js'; addMessages(fr);
+ */
+export function addMessages(catalog: MessageCatalog): string;
+
+/** The locale tags that have messages: 'en' and every registered catalog. */
+export function listLocales(): string[];
+
+/** The shapes `parseErrorBody()` recognises. */
+export type ErrorBodyFormat = 'problem+json' | 'google' | 'stripe' | 'github' | 'jsonapi' | 'graphql' | 'odata' | 'aws' | 'generic';
+
+/** What an API error body says. Every string is plain text (control characters removed, at most 1,000 characters). */
+export interface ErrorDetails {
+  format: ErrorBodyFormat;
+  title?: string;
+  detail?: string;
+  /** A machine-readable code: Google's ErrorInfo reason, Stripe's code, AWS's exception name, … */
+  code?: string;
+  /** problem+json `type` (default 'about:blank'), Stripe's error type. */
+  type?: string;
+  instance?: string;
+  /** The status the body states (problem+json `status`, Google's `error.code`). */
+  status?: number;
+  /** Text the API itself marks as meant for end users (Google's LocalizedMessage). */
+  userFacing?: { message: string; locale?: string };
+  /** Errors tied to input fields (JSON pointers and paths become dotted names: 'profile.color'). */
+  fieldErrors: { field: string; message: string }[];
+  /** Simple extension members (problem+json extensions, Stripe's decline_code/doc_url, …). */
+  extensions?: Record<string, string | number | boolean | null>;
+}
+
+/**
+ * Extracts what an API error body says: RFC 9457 problem+json and the shapes of Google, Stripe,
+ * GitHub, JSON:API, GraphQL, OData/Microsoft, AWS and plain `{message}` / `{error}` bodies.
+ * Returns null when the body carries no error information. Never throws on malformed, hostile or
+ * huge input (it reads a bounded prefix).
+ */
+export function parseErrorBody(body: string | object, contentType?: string | null): ErrorDetails | null;

@@ -1,0 +1,33 @@
+// Compiled with `tsc --noEmit` against pkg/index.d.ts: the declarations are valid, kinds and
+// classes are literal unions (assigning a wrong literal is an error), and examples type-check.
+import {
+  classify, classifyError, listStatuses, userMessage, addMessages, parseErrorBody,
+  type Kind, type StatusClass, type StatusInfo, type MessageCatalog,
+} from '../../pkg/index.js';
+import fr from '../../pkg/locales/fr.js';
+
+const info: StatusInfo = classify(404);
+const kind: Kind = info.kind;
+const cls: StatusClass = info.class;
+// @ts-expect-error: 'teapot' is not a kind
+const notAKind: Kind = 'teapot';
+// @ts-expect-error: 'client-error' is not a class
+const notAClass: StatusClass = 'client-error';
+
+const c = classifyError(new TypeError('Failed to fetch'));
+if (c !== null) {
+  const k: Kind = c.kind;
+  const r: boolean = c.retryable;
+  void k; void r;
+}
+const all: readonly StatusInfo[] = listStatuses();
+addMessages(fr);
+const overrides: MessageCatalog = { locale: 'en', statuses: { 401: { message: 'Your access key is not valid.' } } };
+addMessages(overrides);
+// @ts-expect-error: a title must be a string
+addMessages({ locale: 'en', kinds: { not_found: { title: 5 } } });
+const m = userMessage(503, { locale: ['fr-CA', 'en'], retryAfterMs: 30_000 });
+const dir: 'ltr' | 'rtl' = m.dir;
+const details = parseErrorBody('{"title":"x"}', 'application/problem+json');
+const fields = details?.fieldErrors.map((f) => `${f.field}: ${f.message}`);
+void kind; void cls; void notAKind; void notAClass; void all; void dir; void fields;
