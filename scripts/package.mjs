@@ -47,7 +47,7 @@ for (const f of ['README.md']) {
 
 // Sizes.
 const file = (f) => readFileSync(join(pkg, f));
-const browserEntry = ['index.js', 'core.js', 'errors.js', 'http_triage_web.js', 'http_triage_bg.wasm']
+const browserEntry = ['index.js', 'core.js', 'errors.js', 'fetch.js', 'http_triage_web.js', 'http_triage_bg.wasm']
   .filter((f) => existsSync(join(pkg, f)));
 const rows = [['http_triage_bg.wasm', sizes(file('http_triage_bg.wasm'))]];
 for (const f of browserEntry.filter((f) => f.endsWith('.js'))) rows.push([f, sizes(file(f))]);

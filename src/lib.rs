@@ -11,6 +11,7 @@ pub mod failure;
 pub mod kind;
 pub mod messages;
 pub mod problem;
+pub mod retry;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;

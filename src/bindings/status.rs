@@ -50,6 +50,47 @@ struct ErrorClassOut {
     status: Option<u16>,
 }
 
+/// The facts `classify_failure` reads, owned.
+#[derive(Debug, Default)]
+pub(crate) struct ErrorFields {
+    name: Option<String>,
+    message: Option<String>,
+    code: Option<String>,
+    cause_code: Option<String>,
+    status: Option<f64>,
+    is_error: bool,
+    online: Option<bool>,
+}
+
+impl ErrorFields {
+    /// Borrowed facts for the core.
+    pub(crate) fn facts(&self) -> FailureFacts<'_> {
+        FailureFacts {
+            name: self.name.as_deref(),
+            message: self.message.as_deref(),
+            is_error: self.is_error,
+            code: self.code.as_deref(),
+            cause_code: self.cause_code.as_deref(),
+            status: self.status,
+            online: self.online,
+        }
+    }
+}
+
+/// Reads the facts of a thrown value without letting a getter or Proxy trap throw through.
+pub(crate) fn error_fields(error: &JsValue) -> ErrorFields {
+    ErrorFields {
+        name: get_string(error, "name"),
+        message: get_string(error, "message"),
+        code: get_string(error, "code"),
+        cause_code: get_string(&get(error, "cause"), "code"),
+        status: get_number(error, "status")
+            .or_else(|| get_number(&get(error, "response"), "status")),
+        is_error: error.is_instance_of::<js_sys::Error>(),
+        online: navigator_online(),
+    }
+}
+
 /// Classifies anything a fetch call can throw; `null` for values it does not recognise.
 #[wasm_bindgen(js_name = classifyError, unchecked_return_type = "ErrorClass | null")]
 pub fn classify_error(error: JsValue) -> Result<JsValue, JsValue> {

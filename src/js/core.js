@@ -1,5 +1,7 @@
 // The public API, built over a wasm-bindgen glue module (web or node flavour).
 // Everything here is plumbing: every decision is made by the Rust core behind `glue`.
+import { makeErrors } from './errors.js';
+import { makeCreateFetch } from './fetch.js';
 
 /**
  * Builds the API over an initialised glue module.
@@ -47,7 +49,14 @@ export function makeApi(glue) {
     return glue.listLocales();
   }
 
+  const { RetryPolicy } = glue;
+  const { HttpError, NetworkError, isHttpError, isNetworkError } = makeErrors({ userMessage });
+  const createFetch = makeCreateFetch({
+    RetryPolicy, classify, classifyError, parseErrorBody, HttpError, NetworkError,
+  });
+
   return {
     classify, classifyError, listStatuses, userMessage, addMessages, listLocales, parseErrorBody,
+    RetryPolicy, createFetch, HttpError, NetworkError, isHttpError, isNetworkError,
   };
 }

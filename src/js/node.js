@@ -4,4 +4,5 @@ import { makeApi } from './core.js';
 
 export const {
   classify, classifyError, listStatuses, userMessage, addMessages, listLocales, parseErrorBody,
+  RetryPolicy, createFetch, HttpError, NetworkError, isHttpError, isNetworkError,
 } = makeApi(glue);
