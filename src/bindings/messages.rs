@@ -3,10 +3,10 @@
 use js_sys::{Array, JsString, Object};
 use wasm_bindgen::prelude::*;
 
-use super::convert::{get, get_number, get_string, navigator_online, throw, to_js};
+use super::convert::{get, get_number, get_string, throw, to_js};
 use super::json::{to_json, Limits, Overflow};
+use super::status::error_fields;
 use crate::error::ArgError;
-use crate::failure::FailureFacts;
 use crate::messages::input::{resolve_input, MessageInput};
 use crate::messages::{self, MessageRequest, Unit};
 
@@ -109,26 +109,14 @@ pub fn user_message(input: JsValue, options: JsValue) -> Result<JsValue, JsValue
     if !(options.is_undefined() || options.is_null() || options.is_object()) {
         return Err(throw(ArgError::type_error("options must be an object")));
     }
-    let name = get_string(&input, "name");
-    let message = get_string(&input, "message");
-    let code = get_string(&input, "code");
     let kind = get_string(&input, "kind");
-    let cause_code = get_string(&get(&input, "cause"), "code");
-    let status = get_number(&input, "status");
+    let fields = error_fields(&input);
     let facts = MessageInput {
         number: input.as_f64(),
         is_object: input.is_object(),
-        status,
+        status: get_number(&input, "status"),
         kind: kind.as_deref(),
-        failure: FailureFacts {
-            name: name.as_deref(),
-            message: message.as_deref(),
-            is_error: input.is_instance_of::<js_sys::Error>(),
-            code: code.as_deref(),
-            cause_code: cause_code.as_deref(),
-            status: status.or_else(|| get_number(&get(&input, "response"), "status")),
-            online: navigator_online(),
-        },
+        failure: fields.facts(),
     };
     if input.is_string() {
         return Err(throw(ArgError::type_error(

@@ -169,3 +169,179 @@ export interface ErrorDetails {
  * huge input (it reads a bounded prefix).
  */
 export function parseErrorBody(body: string | object, contentType?: string | null): ErrorDetails | null;
+
+/** Jitter applied to the computed backoff. */
+export type Jitter = 'full' | 'equal' | 'none';
+
+/** Why `decide()` decided what it did. */
+export type RetryReason =
+  | 'status' | 'retry_after' | 'network' | 'timeout' | 'offline'
+  | 'limit' | 'deadline' | 'method' | 'not_retryable' | 'aborted' | 'budget' | 'retry_after_too_long';
+
+/** Options of `new RetryPolicy()` (and `createFetch({ retry })`). Unknown keys throw a TypeError. */
+export interface RetryOptions {
+  /** Retries after the first attempt. @default 2 (3 attempts, as ky and got) */
+  limit?: number;
+  /** Methods retried without an idempotency key (case-insensitive). @default ['GET','HEAD','OPTIONS','PUT','DELETE','TRACE'] (idempotent, RFC 9110 §9.2.2) */
+  methods?: string[];
+  /** Statuses retried. Unassigned and unofficial codes count as their class's x00 (an unknown 5xx is a 500). 413 is retried only with a timing header. @default [408, 413, 425, 429, 500, 502, 503, 504] */
+  statusCodes?: number[];
+  /** Statuses whose Retry-After / RateLimit timing is honoured (used as the server asked, without jitter). @default [413, 429, 503] */
+  afterStatusCodes?: number[];
+  /** A server asking for a longer wait is not retried; the wait is still reported (`retryAfterMs`). @default 60000 */
+  maxRetryAfterMs?: number;
+  /** First backoff step: `baseDelayMs * 2^(attempt-1)`. @default 300 */
+  baseDelayMs?: number;
+  /** Backoff cap. @default 10000 */
+  maxDelayMs?: number;
+  /** 'full': random in [0, d]; 'equal': [d/2, d]; 'none': d. @default 'full' */
+  jitter?: Jitter;
+  /** Retry an idempotent request whose attempt timed out. @default true */
+  retryOnTimeout?: boolean;
+  /** Retry POST/PATCH (any method) when the request carries an Idempotency-Key or X-Idempotency-Key header; 409 then counts as retryable too. @default true */
+  retryNonIdempotentWithKey?: boolean;
+  /**
+   * gRPC-style retry throttling shared by every call through one policy: each retryable failure
+   * costs 1 token, each success adds `tokenRatio`, and no retry is made while
+   * tokens <= maxTokens / 2. `false` turns it off. @default { maxTokens: 10, tokenRatio: 0.1 }
+   */
+  budget?: { maxTokens?: number; tokenRatio?: number } | boolean;
+  /** Seed of the jitter's random source, for reproducible delays. @default random */
+  seed?: number;
+}
+
+/** What happened on the attempt that just failed. */
+export interface RetryContext {
+  /** 1-based number of the attempt that just failed. */
+  attempt: number;
+  /** The request method. @default 'GET' */
+  method?: string;
+  /** The response status, if there was a response. */
+  status?: number;
+  /** The response headers (a Headers object or a plain object). */
+  headers?: Headers | Record<string, string>;
+  /** The request headers (for Idempotency-Key); an idempotency key in `headers` counts too. */
+  requestHeaders?: HeadersInit;
+  /** The failure without a response: an error fetch threw, or a kind name. */
+  error?: unknown;
+  /** Milliseconds since the first attempt started. */
+  elapsedMs?: number;
+  /** Total time allowed for all attempts, on the same clock as `elapsedMs`. */
+  deadlineMs?: number;
+  /** Now, in epoch milliseconds (for HTTP-dates and epoch resets). @default Date.now() */
+  now?: number;
+}
+
+/** The answer of `decide()`. */
+export interface RetryDecision {
+  /** Whether to make another attempt. */
+  retry: boolean;
+  /** How long to wait first (ms). Exactly the server's wait when `reason` is 'retry_after'. */
+  delayMs: number;
+  /** Why. */
+  reason: RetryReason;
+  /** The wait the server asked for (Retry-After / RateLimit), also when not retrying: tell the user when to come back. */
+  retryAfterMs?: number;
+}
+
+/** Retry decisions: options, the budget shared by every call through it, and the jitter's random source. */
+export class RetryPolicy {
+  /** @throws TypeError / RangeError naming a bad option, e.g. 'limit must be an integer from 0 to 100, got -1' */
+  constructor(options?: RetryOptions);
+  /** Decides whether and when to retry after a failed attempt. */
+  decide(context: RetryContext): RetryDecision;
+  /** Records a successful call (refills the budget by `tokenRatio`). */
+  recordSuccess(): void;
+  /** The longest server-requested wait that is honoured (ms). */
+  readonly maxRetryAfterMs: number;
+  /** Retries after the first attempt. */
+  readonly limit: number;
+  /** Tokens left in the retry budget, or null when it is off. */
+  readonly budgetTokens: number | null;
+  /** Frees the policy at once (otherwise the garbage collector does it). */
+  free(): void;
+}
+
+/** What `onRetry` is told before each wait. */
+export interface RetryInfo {
+  /** The attempt that just failed (1-based). */
+  attempt: number;
+  /** The wait before the next attempt (ms); 0 while waiting for the network ('offline'). */
+  delayMs: number;
+  /** Why it retries: 'status', 'retry_after', 'network', 'timeout' or 'offline'. */
+  reason: RetryReason;
+  /** The status of the failed attempt, if there was a response. */
+  status?: number;
+  /** The wait the server asked for, if any. */
+  retryAfterMs?: number | null;
+  /** The failure, if there was no response. */
+  error?: unknown;
+}
+
+/** Options of `createFetch()`. */
+export interface CreateFetchOptions {
+  /** RetryPolicy options, a RetryPolicy (share one to share its budget), or false for no retries. @default new RetryPolicy() */
+  retry?: RetryOptions | RetryPolicy | false;
+  /** Per-attempt timeout in ms; a timed-out attempt is a NetworkError of kind 'timeout'. @default none */
+  timeoutMs?: number;
+  /** Whole-call deadline in ms, across attempts and waits. @default none */
+  deadlineMs?: number;
+  /** Throw HttpError for a final non-ok response. @default true */
+  throwHttpErrors?: boolean;
+  /** The underlying fetch. @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** Called before each wait. */
+  onRetry?: (info: RetryInfo) => void;
+  /** Locale(s) for the errors' `userMessage`. @default navigator.languages, else 'en' */
+  locale?: string | readonly string[];
+}
+
+/** A final response that was not ok. `message`: 'Request failed with status 503 Service Unavailable: GET https://…' */
+export class HttpError extends Error {
+  readonly name: 'HttpError';
+  readonly status: number;
+  readonly kind: StatusKind;
+  /** Equal to `kind`. */
+  readonly code: StatusKind;
+  /** The reason phrase of the status. */
+  readonly reason: string;
+  /** What the error body said (read from a clone, so `response` is still readable), or null. */
+  readonly details: ErrorDetails | null;
+  /** The wait the server asked for (Retry-After / RateLimit), or null. */
+  readonly retryAfterMs: number | null;
+  /** Attempts made. */
+  readonly attempts: number;
+  readonly response: Response;
+  readonly method: string;
+  readonly url: string;
+  /** The message for end users. */
+  readonly userMessage: UserMessage;
+}
+
+/** A failure with no HTTP response. */
+export class NetworkError extends Error {
+  readonly name: 'NetworkError';
+  readonly kind: 'network_error' | 'offline' | 'timeout';
+  /** Equal to `kind`. */
+  readonly code: 'network_error' | 'offline' | 'timeout';
+  /** What fetch threw. */
+  readonly cause: unknown;
+  readonly attempts: number;
+  readonly method: string;
+  readonly url: string;
+  /** The message for end users. */
+  readonly userMessage: UserMessage;
+}
+
+/** True for an HttpError, also across realms and package copies. */
+export function isHttpError(value: unknown): value is HttpError;
+/** True for a NetworkError, also across realms and package copies. */
+export function isNetworkError(value: unknown): value is NetworkError;
+
+/**
+ * A drop-in `fetch` that retries per the policy, honours Retry-After across calls to the same
+ * origin, waits for the network while offline, and throws HttpError / NetworkError.
+ * `init.signal` aborts the request in flight and any wait at once.
+ * @example const api = createFetch({ timeoutMs: 10_000 }); const res = await api('/api/orders');
+ */
+export function createFetch(options?: CreateFetchOptions): (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;

@@ -106,6 +106,67 @@ macro_rules! shared_suite {
         }
 
         #[wasm_bindgen_test]
+        fn user_message_and_catalog_overrides() {
+            let m = bindings::user_message(JsValue::from(503), JsValue::UNDEFINED).unwrap();
+            assert_eq!(get(&m, "kind").as_string().unwrap(), "service_unavailable");
+            assert!(!get(&m, "title").as_string().unwrap().is_empty());
+            let catalog = js_sys::JSON::parse(
+                r#"{"locale":"en","statuses":{"401":{"message":"Your API key is invalid."}}}"#,
+            )
+            .unwrap();
+            assert_eq!(bindings::add_messages(catalog).unwrap(), "en");
+            let m = bindings::user_message(JsValue::from(401), JsValue::UNDEFINED).unwrap();
+            assert_eq!(get(&m, "message").as_string().unwrap(), "Your API key is invalid.");
+            let bad = js_sys::JSON::parse(r#"{"locale":"en","kinds":{"not_found":{"title":5}}}"#).unwrap();
+            let err = bindings::add_messages(bad).unwrap_err();
+            assert_eq!(error_name(&err), "TypeError");
+            assert_eq!(
+                get(&err, "message").as_string().unwrap(),
+                "kinds.not_found.title must be a string"
+            );
+            let err = bindings::user_message(JsValue::from(700), JsValue::UNDEFINED).unwrap_err();
+            assert_eq!(error_name(&err), "RangeError");
+        }
+
+        #[wasm_bindgen_test]
+        fn parse_error_body_reads_problem_json() {
+            let body = r#"{"type":"about:blank","title":"Out of credit","detail":"Balance is 30","status":403}"#;
+            let d = bindings::parse_error_body(body.into(), "application/problem+json".into()).unwrap();
+            assert_eq!(get(&d, "format").as_string().unwrap(), "problem+json");
+            assert_eq!(get(&d, "detail").as_string().unwrap(), "Balance is 30");
+            let none = bindings::parse_error_body("<html></html>".into(), "text/html".into()).unwrap();
+            assert!(none.is_null());
+            let junk = bindings::parse_error_body(JsValue::from(42), JsValue::from(7)).unwrap();
+            assert!(junk.is_null());
+        }
+
+        #[wasm_bindgen_test]
+        fn retry_policy_decides_and_validates() {
+            let options = js_sys::JSON::parse(r#"{"seed":1,"baseDelayMs":100,"jitter":"none"}"#).unwrap();
+            let policy = bindings::JsRetryPolicy::new(options).unwrap();
+            let ctx = js_sys::JSON::parse(r#"{"attempt":1,"method":"GET","status":503}"#).unwrap();
+            let d = policy.decide(ctx).unwrap();
+            assert_eq!(get(&d, "retry").as_bool(), Some(true));
+            assert_eq!(get(&d, "delayMs").as_f64(), Some(100.0));
+            let ctx = js_sys::JSON::parse(
+                r#"{"attempt":1,"method":"GET","status":429,"headers":{"Retry-After":"2"}}"#,
+            )
+            .unwrap();
+            let d = policy.decide(ctx).unwrap();
+            assert_eq!(get(&d, "reason").as_string().unwrap(), "retry_after");
+            assert_eq!(get(&d, "delayMs").as_f64(), Some(2000.0));
+            let post = js_sys::JSON::parse(r#"{"attempt":1,"method":"POST","status":503}"#).unwrap();
+            assert_eq!(get(&policy.decide(post).unwrap(), "reason").as_string().unwrap(), "method");
+            let bad = js_sys::JSON::parse(r#"{"limit":-1}"#).unwrap();
+            let err = bindings::JsRetryPolicy::new(bad).unwrap_err();
+            assert_eq!(error_name(&err), "RangeError");
+            let err = policy.decide(JsValue::from(1)).unwrap_err();
+            assert_eq!(error_name(&err), "TypeError");
+            let ok = js_sys::JSON::parse(r#"{"attempt":1,"status":502}"#).unwrap();
+            assert!(policy.decide(ok).is_ok());
+        }
+
+        #[wasm_bindgen_test]
         fn classify_error_does_not_guess() {
             for value in [
                 JsValue::NULL,

@@ -31,3 +31,20 @@ const dir: 'ltr' | 'rtl' = m.dir;
 const details = parseErrorBody('{"title":"x"}', 'application/problem+json');
 const fields = details?.fieldErrors.map((f) => `${f.field}: ${f.message}`);
 void kind; void cls; void notAKind; void notAClass; void all; void dir; void fields;
+
+import { RetryPolicy, createFetch, isHttpError, isNetworkError, type RetryDecision, type RetryReason } from '../../pkg/index.js';
+const policy = new RetryPolicy({ limit: 3, jitter: 'equal', budget: false, seed: 7 });
+const decision: RetryDecision = policy.decide({ attempt: 1, method: 'GET', status: 503, headers: { 'retry-after': '2' } });
+const reason: RetryReason = decision.reason;
+// @ts-expect-error: not a jitter mode
+new RetryPolicy({ jitter: 'random' });
+const api = createFetch({ retry: policy, timeoutMs: 5_000, onRetry: (info) => void info.delayMs, locale: 'fr' });
+async function use(): Promise<void> {
+  try {
+    await api('https://example.invalid/x', { method: 'POST', headers: { 'Idempotency-Key': 'k1' } });
+  } catch (e) {
+    if (isHttpError(e)) { const s: number = e.status; const t: string = e.userMessage.title; void s; void t; }
+    if (isNetworkError(e)) { const k: 'network_error' | 'offline' | 'timeout' = e.kind; void k; }
+  }
+}
+void reason; void use;
