@@ -118,3 +118,11 @@ pub fn classify_error(error: JsValue) -> Result<JsValue, JsValue> {
         None => Ok(JsValue::NULL),
     }
 }
+
+/// The size of the module's linear memory in bytes (diagnostics: benchmarks and leak tests).
+#[wasm_bindgen(js_name = wasmMemoryBytes)]
+pub fn wasm_memory_bytes() -> f64 {
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    let buffer: js_sys::ArrayBuffer = memory.buffer().unchecked_into();
+    f64::from(buffer.byte_length())
+}

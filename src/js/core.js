@@ -58,5 +58,6 @@ export function makeApi(glue) {
   return {
     classify, classifyError, listStatuses, userMessage, addMessages, listLocales, parseErrorBody,
     RetryPolicy, createFetch, HttpError, NetworkError, isHttpError, isNetworkError,
+    wasmMemoryBytes: () => glue.wasmMemoryBytes(),
   };
 }

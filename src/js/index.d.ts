@@ -345,3 +345,6 @@ export function isNetworkError(value: unknown): value is NetworkError;
  * @example const api = createFetch({ timeoutMs: 10_000 }); const res = await api('/api/orders');
  */
 export function createFetch(options?: CreateFetchOptions): (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+
+/** The WebAssembly module's linear memory in bytes (diagnostics: leak tests and benchmarks). */
+export function wasmMemoryBytes(): number;

@@ -8,5 +8,5 @@ await init({ module_or_path: new URL('./http_triage_bg.wasm', import.meta.url) }
 
 export const {
   classify, classifyError, listStatuses, userMessage, addMessages, listLocales, parseErrorBody,
-  RetryPolicy, createFetch, HttpError, NetworkError, isHttpError, isNetworkError,
+  RetryPolicy, createFetch, HttpError, NetworkError, isHttpError, isNetworkError, wasmMemoryBytes,
 } = makeApi(glue);

@@ -4,5 +4,5 @@ import { makeApi } from './core.js';
 
 export const {
   classify, classifyError, listStatuses, userMessage, addMessages, listLocales, parseErrorBody,
-  RetryPolicy, createFetch, HttpError, NetworkError, isHttpError, isNetworkError,
+  RetryPolicy, createFetch, HttpError, NetworkError, isHttpError, isNetworkError, wasmMemoryBytes,
 } = makeApi(glue);
