@@ -40,4 +40,6 @@ if [ "$what" = test ]; then
     rustup component list --installed | grep -q "^$c" || rustup component add "$c"
   done
   [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || apt_install chromium chromium-driver
+  # Fonts for every script the locale packs use, so screenshots show text, not boxes.
+  apt_install fonts-noto-core fonts-noto-cjk
 fi
