@@ -113,7 +113,9 @@ async function readBoundedText(response) {
 export function makeCreateFetch({ RetryPolicy, classify, classifyError, parseErrorBody, HttpError, NetworkError }) {
   return function createFetch(options = {}) {
     if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
-    const policy = options.retry === false ? null
+    // With `retry: false` a zero-retry policy still reads the server's timing (for
+    // HttpError.retryAfterMs and the origin cooldown); it never retries.
+    const policy = options.retry === false ? new RetryPolicy({ limit: 0, budget: false })
       : options.retry instanceof RetryPolicy ? options.retry
         : new RetryPolicy(options.retry ?? undefined);
     const baseFetch = options.fetch ?? globalThis.fetch;
@@ -124,7 +126,7 @@ export function makeCreateFetch({ RetryPolicy, classify, classifyError, parseErr
     const onRetry = options.onRetry;
     const throwHttpErrors = options.throwHttpErrors ?? true;
     const locale = options.locale;
-    const maxRetryAfterMs = policy ? policy.maxRetryAfterMs : 60_000;
+    const maxRetryAfterMs = policy.maxRetryAfterMs;
     /** origin -> Date.now() until which calls to it wait (the server asked for a pause). */
     const cooldowns = new Map();
 
@@ -156,10 +158,8 @@ export function makeCreateFetch({ RetryPolicy, classify, classifyError, parseErr
         const pausedFor = (cooldowns.get(origin) ?? 0) - Date.now();
         if (pausedFor > 0) {
           const left = deadlineLeft();
-          if (left !== undefined && left <= pausedFor) {
-            await sleep(left, userSignal);
-            throw timeoutError(attempt, undefined);
-          }
+          // The pause outlasts this call's deadline: waiting would only end in a timeout.
+          if (left !== undefined && left <= pausedFor) throw timeoutError(attempt, undefined);
           await sleep(pausedFor, userSignal);
         }
         if (userSignal?.aborted) throw userSignal.reason;
@@ -187,7 +187,7 @@ export function makeCreateFetch({ RetryPolicy, classify, classifyError, parseErr
           else kind = classifyError(failure)?.kind;
           // Not a fetch failure (a bug in a custom fetch, say): pass it through untouched.
           if (kind === undefined || kind === 'aborted' || (!['network_error', 'offline', 'timeout'].includes(kind))) throw failure;
-          const decision = policy && replayable && !state.deadline
+          const decision = replayable && !state.deadline
             ? policy.decide({ attempt, method, error: kind, requestHeaders, elapsedMs, deadlineMs })
             : null;
           if (decision?.retry) {
@@ -210,10 +210,10 @@ export function makeCreateFetch({ RetryPolicy, classify, classifyError, parseErr
 
         const status = response.status;
         if (response.ok || status < 400 || status > 599) {
-          policy?.recordSuccess();
+          policy.recordSuccess();
           return response;
         }
-        const decision = policy && replayable
+        const decision = replayable
           ? policy.decide({ attempt, method, status, headers: response.headers, requestHeaders, elapsedMs, deadlineMs })
           : null;
         const retryAfterMs = decision?.retryAfterMs ?? null;
