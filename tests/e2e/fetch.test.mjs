@@ -254,3 +254,37 @@ test('Chromium: POST retried only with an Idempotency-Key (preflighted); 404 pro
   assert.equal(r.missing.error.details.title, 'Order not found');
   assert.equal(api.count(missing.name), 1);
 });
+
+test('offline: a retry waits for the online event instead of spending attempts', async () => {
+  const { url, name } = endpoint('ok');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${site.url}favicon.svg`);
+    await page.evaluate(async () => {
+      const triage = await import('/pkg/index.js');
+      window.events = [];
+      window.api = triage.createFetch({ retry: { limit: 1, baseDelayMs: 10 }, onRetry: (i) => window.events.push(i.reason) });
+    });
+    await context.setOffline(true);
+    const started = page.evaluate(async (u) => {
+      window.offlineAtStart = navigator.onLine === false;
+      try {
+        const res = await window.api(u);
+        return { status: res.status, events: window.events };
+      } catch (e) {
+        return { error: e.name, kind: e.kind, attempts: e.attempts, events: window.events };
+      }
+    }, url);
+    await delay(700);
+    assert.equal(api.count(name), 0, 'nothing reaches the server while offline');
+    await context.setOffline(false);
+    const result = await started;
+    assert.equal(await page.evaluate(() => window.offlineAtStart), true);
+    assert.equal(result.status, 200, JSON.stringify(result));
+    assert.ok(result.events.includes('offline'), JSON.stringify(result.events));
+    assert.equal(api.count(name), 1);
+  } finally {
+    await context.close();
+  }
+});
