@@ -46,17 +46,60 @@ impl fmt::Display for ArgError {
 
 impl std::error::Error for ArgError {}
 
-/// Formats a number the way JavaScript would print it in a message (`404`, `404.5`, `NaN`).
+/// Formats a number for an error message the way JavaScript prints it (`404`, `404.5`, `NaN`,
+/// `1e+300`), without core's float formatting machinery (which would add ~15 KB to the wasm):
+/// integers are exact below 1e21, fractions keep up to 6 decimals, and very large or very small
+/// magnitudes use JavaScript's exponent form with up to 6 significant decimals.
 pub fn js_number(value: f64) -> String {
     if value.is_nan() {
-        "NaN".to_string()
-    } else if value.is_infinite() {
-        if value > 0.0 { "Infinity" } else { "-Infinity" }.to_string()
-    } else if value.fract() == 0.0 && value.abs() < 1e21 {
-        format!("{value:.0}")
-    } else {
-        format!("{value}")
+        return "NaN".to_string();
     }
+    if value.is_infinite() {
+        return if value > 0.0 { "Infinity" } else { "-Infinity" }.to_string();
+    }
+    if value == 0.0 {
+        return "0".to_string(); // JavaScript prints -0 as 0 too
+    }
+    let sign = if value < 0.0 { "-" } else { "" };
+    let a = value.abs();
+    let body = if a.fract() == 0.0 && a < 1e21 {
+        // Exact: every integral f64 below 1e21 fits a u128.
+        (a as u128).to_string()
+    } else if (1e-6..1e21).contains(&a) {
+        fixed(a, 6)
+    } else {
+        let mut exp = 0i32;
+        let mut m = a;
+        while m >= 10.0 {
+            m /= 10.0;
+            exp += 1;
+        }
+        while m < 1.0 {
+            m *= 10.0;
+            exp -= 1;
+        }
+        let exp_sign = if exp < 0 { '-' } else { '+' };
+        format!("{}e{exp_sign}{}", fixed(m, 6), exp.unsigned_abs())
+    };
+    format!("{sign}{body}")
+}
+
+/// `x` (finite, >= 0, < 1e21) with at most `places` decimals, trailing zeros trimmed.
+fn fixed(x: f64, places: u32) -> String {
+    let scale = 10u128.pow(places);
+    let scaled = (x * scale as f64).round() as u128;
+    let (int, frac) = (scaled / scale, scaled % scale);
+    if frac == 0 {
+        return int.to_string();
+    }
+    let digits = frac.to_string();
+    let mut out = int.to_string();
+    out.push('.');
+    for _ in digits.len()..places as usize {
+        out.push('0');
+    }
+    out.push_str(digits.trim_end_matches('0'));
+    out
 }
 
 #[cfg(test)]
@@ -70,6 +113,13 @@ mod tests {
         assert_eq!(js_number(404.5), "404.5");
         assert_eq!(js_number(f64::NAN), "NaN");
         assert_eq!(js_number(f64::NEG_INFINITY), "-Infinity");
-        assert_eq!(js_number(-0.0), "-0");
+        assert_eq!(js_number(-0.0), "0");
+        assert_eq!(js_number(0.1), "0.1");
+        assert_eq!(js_number(-404.25), "-404.25");
+        assert_eq!(js_number(1e300), "1e+300");
+        assert_eq!(js_number(1.5e-7), "1.5e-7");
+        assert_eq!(js_number(9007199254740992.0), "9007199254740992");
+        assert_eq!(js_number(0.000123), "0.000123");
+        assert_eq!(js_number(2.0f64.powi(70)), "1.180592e+21");
     }
 }

@@ -118,7 +118,7 @@ pub(crate) fn describe(v: &Value) -> String {
     match v {
         Value::Null => "null".to_owned(),
         Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.as_f64().map_or_else(|| n.to_string(), js_number),
+        Value::Number(n) => n.as_f64().map_or_else(|| "a number".to_string(), js_number),
         Value::String(s) => quote(s),
         Value::Array(_) => "an array".to_owned(),
         Value::Object(_) => "an object".to_owned(),
