@@ -1,10 +1,12 @@
-// The demo's loopback server: serves www/ at / and the built package at /pkg/.
+// The demo's loopback server: serves www/ at /, the built package at /pkg/ and the retry
+// simulator's scenarios at /api/ (see scenarios.mjs).
 // Run: node www/server.mjs [port]   (binds 127.0.0.1 only; stops cleanly on Ctrl-C)
 // Tests import startServer() and close it themselves.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, extname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createScenarios } from './scenarios.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const MOUNTS = [['/pkg/', join(root, 'pkg')], ['/', join(root, 'www')]];
@@ -16,7 +18,10 @@ const MIME = {
   '.json': 'application/json',
   '.wasm': 'application/wasm',
   '.svg': 'image/svg+xml',
+  '.png': 'image/png',
 };
+/** Host headers the server answers to (a DNS-rebinding page gets 421, not the API). */
+const LOCAL_HOSTS = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
 
 async function serveFile(pathname, res) {
   for (const [prefix, dir] of MOUNTS) {
@@ -41,11 +46,32 @@ async function serveFile(pathname, res) {
   res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
 }
 
-/** Starts the server on 127.0.0.1:`port` (0 = any free port). Resolves to `{ url, close() }`. */
-export async function startServer({ port = 0 } = {}) {
+/**
+ * Starts the server on 127.0.0.1:`port` (0 = any free port). Resolves to `{ url, close() }`.
+ * `retryAfterSeconds`: the wait the rate-limit scenarios ask for (default 2; tests use 1).
+ */
+export async function startServer({ port = 0, retryAfterSeconds } = {}) {
+  const scenarios = await createScenarios({ waitSeconds: retryAfterSeconds });
   const server = createServer((req, res) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
-    serveFile(decodeURIComponent(pathname), res).catch(() => {
+    if (!LOCAL_HOSTS.test(req.headers.host ?? '')) {
+      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('Misdirected request');
+      return;
+    }
+    let url;
+    let pathname;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request');
+      return;
+    }
+    if (scenarios.handle(req, res, url)) return;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }).end('Method not allowed');
+      return;
+    }
+    serveFile(pathname, res).catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
@@ -56,7 +82,11 @@ export async function startServer({ port = 0 } = {}) {
   const actual = server.address().port;
   return {
     url: `http://127.0.0.1:${actual}/`,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () => new Promise((resolve) => {
+      scenarios.close();
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
   };
 }
 

@@ -1,0 +1,17 @@
+// The demo page's entry: the package loads (its wasm is instantiated by top-level await in
+// /pkg/index.js), then each section sets itself up. No bundler, no framework.
+import { listStatuses } from '/pkg/index.js';
+import { initLanguages, LOCALES } from './languages.js';
+import { initExplorer } from './explorer.js';
+import { initPlayground } from './playground.js';
+import { initSimulator } from './simulator.js';
+import { byId } from './dom.js';
+
+byId('stat-codes').textContent = String(listStatuses().length);
+byId('stat-locales').textContent = String(LOCALES.length);
+
+await initLanguages();
+initExplorer();
+initPlayground();
+await initSimulator();
+document.documentElement.dataset.ready = 'true';
