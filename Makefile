@@ -10,3 +10,7 @@ demo: build ## builds, then serves www/ on http://127.0.0.1:$(PORT)
 
 test: ## every test layer; ends with a "N passed, N failed" line
 	scripts/test.sh
+
+.PHONY: bench
+bench: ## prints the benchmark table and writes BENCHMARKS.md
+	scripts/bench.sh

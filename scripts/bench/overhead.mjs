@@ -1,0 +1,181 @@
+// Wrapper overhead: sequential GETs to a loopback node:http server (its own process) through raw
+// fetch, ky and createFetch. Runs are interleaved (A B C …, rotated each round) and each round's
+// time per request is compared with raw fetch's in the same round.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { loadPkg } from './env.mjs';
+import { median, fmtMs, fmtRatio } from './stats.mjs';
+
+// Short rounds, many of them: a GC pause or a noisy neighbour spoils one round, and the median
+// over 200 rounds ignores it. 25 is a multiple of 5, so every failure-scenario round holds
+// exactly 5 failing requests.
+const ROUNDS = 200;
+const PER_ROUND = 25; // 200 x 25 = 5,000 requests per variant
+const WARMUP = 500;
+const RAW = 'raw fetch';
+const RAW_SIGNAL = 'raw fetch + a new AbortController signal';
+const RAW_RETRY = 'raw fetch + hand-written retry loop';
+const TRIAGE = 'createFetch()';
+const KY_MATCHED = 'ky, timeout: false';
+const TRIAGE_T = 'createFetch({ timeoutMs: 10_000 })';
+const KY_DEFAULT = 'ky (defaults: 10 s timeout)';
+const TRIAGE_FAIL = 'createFetch, limit 2, no jitter, 1 ms delay, no budget';
+const KY_FAIL = 'ky, limit 2, 1 ms delay, timeout: false';
+
+async function startServer() {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./http-server.mjs', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const [line] = await Promise.race([
+    once(child.stdout, 'data'),
+    new Promise((_, reject) => setTimeout(() => reject(new Error('the overhead server did not start')), 10_000)),
+  ]);
+  return { url: String(line).trim(), stop: () => { child.stdin.end(); child.kill('SIGTERM'); } };
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Runs `variants` ({ name: async (url) => void }) interleaved; resolves to { name: [ms per request per round] }. */
+async function interleave(variants, urlOf) {
+  const names = Object.keys(variants);
+  const out = Object.fromEntries(names.map((n) => [n, []]));
+  const ids = Object.fromEntries(names.map((n) => [n, 0]));
+  for (let r = -1; r < ROUNDS; r++) {
+    const count = r < 0 ? WARMUP : PER_ROUND;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(i + Math.max(r, 0)) % names.length];
+      const tag = String.fromCharCode(97 + names.indexOf(name));
+      const call = variants[name];
+      const t0 = performance.now();
+      for (let k = 0; k < count; k++) await call(urlOf(tag, ids[name]++));
+      const dt = performance.now() - t0;
+      if (r >= 0) out[name].push(dt / count);
+    }
+  }
+  return out;
+}
+
+/**
+ * The wrapper alone: createFetch over a stub fetch that answers at once, against calling the stub
+ * directly (no network, so only the wrapper's own work is timed). Returns µs per call (medians).
+ */
+async function stubOverhead(createFetch) {
+  const response = new Response(null, { status: 204 });
+  const stub = async () => response;
+  const wrapped = createFetch({ fetch: stub });
+  const withSignal = async (input, init) => stub(input, { ...init, signal: new AbortController().signal });
+  const variants = {
+    'stub fetch called directly': (u) => stub(u),
+    'stub + a new AbortController per call': (u) => withSignal(u),
+    'createFetch() over the stub': (u) => wrapped(u),
+  };
+  const out = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
+  const names = Object.keys(variants);
+  for (let r = -5; r < 30; r++) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(i + Math.max(r, 0)) % names.length];
+      const t0 = performance.now();
+      for (let k = 0; k < 2_000; k++) await variants[name]('http://127.0.0.1/x');
+      if (r >= 0) out[name].push(((performance.now() - t0) / 2_000) * 1000);
+    }
+  }
+  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, median(v)]));
+}
+
+/** Node side (fresh process). */
+export async function node() {
+  const { createFetch } = await loadPkg();
+  const { default: ky } = await import('ky');
+  const server = await startServer();
+  try {
+    const api = createFetch();
+    const apiTimeout = createFetch({ timeoutMs: 10_000 });
+    const kyNoTimeout = ky.create({ timeout: false });
+    const success = await interleave({
+      [RAW]: async (url) => { const r = await fetch(url); if (!r.ok) throw new Error(`status ${r.status}`); await r.text(); },
+      [TRIAGE]: async (url) => { await (await api(url)).text(); },
+      [KY_MATCHED]: async (url) => { await kyNoTimeout.get(url).text(); },
+      [TRIAGE_T]: async (url) => { await (await apiTimeout(url)).text(); },
+      [KY_DEFAULT]: async (url) => { await ky.get(url).text(); },
+      [RAW_SIGNAL]: async (url) => { const r = await fetch(url, { signal: new AbortController().signal }); await r.text(); },
+    }, (tag, id) => `${server.url}ok/${tag}${id}`);
+
+    const retries = { [TRIAGE_FAIL]: 0, [KY_FAIL]: 0, [RAW_RETRY]: 0 };
+    const apiFail = createFetch({
+      retry: { limit: 2, jitter: 'none', baseDelayMs: 1, maxDelayMs: 1, budget: false },
+      onRetry: () => { retries[TRIAGE_FAIL]++; },
+    });
+    const kyFail = ky.create({
+      timeout: false,
+      retry: { limit: 2, delay: () => 1 },
+      hooks: { beforeRetry: [() => { retries[KY_FAIL]++; }] },
+    });
+    const failure = await interleave({
+      [RAW_RETRY]: async (url) => {
+        for (let attempt = 1; ; attempt++) {
+          const r = await fetch(url);
+          if (r.status === 503 && attempt <= 2) { await r.body?.cancel(); retries[RAW_RETRY]++; await sleep(1); continue; }
+          if (!r.ok) throw new Error(`status ${r.status}`);
+          await r.text();
+          return;
+        }
+      },
+      [TRIAGE_FAIL]: async (url) => { await (await apiFail(url)).text(); },
+      [KY_FAIL]: async (url) => { await kyFail.get(url).text(); },
+    }, (tag, id) => `${server.url}flaky/${tag}${id}`);
+    const stub = await stubOverhead(createFetch);
+    return { success, failure, retries, stub, requests: ROUNDS * PER_ROUND };
+  } finally {
+    server.stop();
+  }
+}
+
+export async function run(ctx) {
+  const res = await ctx.child('overhead');
+  const rows = [];
+  const data = {};
+  const summarize = (scenario, set, base) => {
+    for (const [name, perRound] of Object.entries(set)) {
+      const ratio = median(perRound.map((x, i) => x / set[base][i]));
+      data[`${scenario}: ${name}`] = { medianMs: median(perRound), ratio };
+      rows.push([scenario, name, fmtMs(median(perRound)), name === base ? '1.00x (baseline)' : fmtRatio(ratio)]);
+    }
+  };
+  summarize('all succeed', res.success, RAW);
+  summarize('20% fail once (503)', res.failure, RAW_RETRY);
+  const d = (s, n) => data[`${s}: ${n}`];
+  const pair = (s, a, b) => median(res[s === 'all succeed' ? 'success' : 'failure'][a].map((x, i) => x / res[s === 'all succeed' ? 'success' : 'failure'][b][i]));
+  const triageVsKy = pair('all succeed', TRIAGE, KY_MATCHED);
+  const triageTVsKy = pair('all succeed', TRIAGE_T, KY_DEFAULT);
+  const failVsKy = pair('20% fail', TRIAGE_FAIL, KY_FAIL);
+  const stubNote = Object.entries(res.stub).map(([k, v]) => `${k} ${v.toFixed(2)} µs`).join(', ');
+  const extraUs = (d('all succeed', TRIAGE).medianMs - d('all succeed', RAW).medianMs) * 1000;
+  const targets = [
+    {
+      label: 'createFetch time per successful request within 2% of raw fetch',
+      value: `${fmtRatio(d('all succeed', TRIAGE).ratio)} (${fmtMs(d('all succeed', TRIAGE).medianMs)} vs ${fmtMs(d('all succeed', RAW).medianMs)}; ${extraUs >= 0 ? '+' : ''}${extraUs.toFixed(1)} µs)`,
+      met: d('all succeed', TRIAGE).ratio <= 1.02,
+      key: 'overhead-raw',
+    },
+    {
+      label: 'createFetch time per successful request not above ky',
+      value: `${fmtRatio(triageVsKy)} of ky with the same config (no timeout); ${fmtRatio(triageTVsKy)} with a 10 s timeout each; with 20% failures ${fmtRatio(failVsKy)}`,
+      met: triageVsKy <= 1 && triageTVsKy <= 1,
+      key: 'overhead-ky',
+    },
+  ];
+  return {
+    id: 'overhead',
+    title: `Wrapper overhead, Node (time per request: median of ${ROUNDS} interleaved rounds of ${PER_ROUND} sequential GETs = ${res.requests} per variant; ratio: median of per-round ratios)`,
+    columns: ['scenario', 'client', 'per request', 'vs raw fetch'],
+    rows,
+    targets,
+    data: { ...data, stub: res.stub, triageVsKy, triageTVsKy, failVsKy, retries: res.retries },
+    notes: [
+      'Server: node:http on 127.0.0.1 in its own process, keep-alive, a 60-byte JSON body; every client reads the body as text.',
+      `Failure scenario: request ids divisible by 5 answer 503 (no Retry-After) once, then 200; every client retries after 1 ms. Retries made: ${Object.entries(res.retries).map(([k, v]) => `${k.split(',')[0]} ${v}`).join(', ')}.`,
+      `The wrapper alone, over a stub fetch that answers at once (median µs per call of 30 interleaved batches of 2,000): ${stubNote}.`,
+      `createFetch vs ky, same configuration: ${fmtRatio(triageVsKy)} (no timeouts), ${fmtRatio(triageTVsKy)} (10 s timeout), ${fmtRatio(failVsKy)} (20% failures).`,
+    ],
+  };
+}

@@ -1,0 +1,26 @@
+// The browser side of the classify() and decide() benchmarks: the built package as a page
+// loads it (/pkg/index.js), the comparison bundled for the browser (/vendor/statuses.js), and the
+// same cases and loops as Node. The driver calls window.bench.* through playwright.
+import * as triage from '/pkg/index.js';
+import * as glue from '/pkg/http_triage_web.js';
+import statuses from '/vendor/statuses.js';
+import { makeCases, makeUncachedCase, runSideBySide } from '/bench/classify-cases.mjs';
+import { decideContexts, decideBatches, POLICY_OPTIONS } from '/bench/decide-cases.mjs';
+import { statusCodes } from '/bench/stats.mjs';
+
+const now = () => performance.now();
+
+window.bench = {
+  isolated: () => globalThis.crossOriginIsolated === true,
+  classify({ rounds, batchMs }) {
+    const codes = statusCodes();
+    // index.js has already instantiated the glue module, so its raw classify works here.
+    const cases = { ...makeCases({ classify: triage.classify, statuses }), ...makeUncachedCase(glue.classify) };
+    return runSideBySide(cases, codes, { rounds, batchMs, now });
+  },
+  decide({ rounds, batch }) {
+    const policy = new triage.RetryPolicy(POLICY_OPTIONS);
+    return decideBatches(policy, decideContexts(Headers), () => triage.wasmMemoryBytes() & 1, { rounds, batch, now });
+  },
+};
+window.benchReady = true;

@@ -1,0 +1,157 @@
+// Renders the benchmark sections: a plain-text table for the terminal and BENCHMARKS.md.
+import { fmtKB, fmtMs, fmtRatio } from './stats.mjs';
+
+const pad = (s, n) => String(s) + ' '.repeat(Math.max(0, n - [...String(s)].length));
+
+/** A fixed-width text table. */
+function textTable(columns, rows) {
+  const widths = columns.map((c, i) => Math.min(70, Math.max([...c].length, ...rows.map((r) => [...String(r[i] ?? '')].length))));
+  const line = (cells) => cells.map((c, i) => pad(c ?? '', widths[i])).join('  ').trimEnd();
+  return [line(columns), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const mdEscape = (s) => String(s ?? '').replace(/\|/g, '\\|');
+function mdTable(columns, rows) {
+  return [`| ${columns.map(mdEscape).join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${columns.map((_, i) => mdEscape(r[i])).join(' | ')} |`)].join('\n');
+}
+
+const allTargets = (sections) => sections.flatMap((s) => s.targets ?? []);
+const targetRows = (sections) => allTargets(sections).map((t) => [t.label, t.value, t.met ? 'met' : 'NOT MET']);
+
+export function renderText(report) {
+  const out = [];
+  for (const s of report.sections) {
+    out.push('', `== ${s.title}`, textTable(s.columns, s.rows.map((r) => r.map((c) => String(c).slice(0, 140)))));
+  }
+  out.push('', '== Targets', textTable(['target', 'measured', 'result'], targetRows(report.sections)));
+  const t = allTargets(report.sections);
+  out.push('', `machine: ${report.machine.cpu}, ${report.machine.cores} cores, Node ${report.machine.node}, ${report.machine.chromium}; load average ${report.machine.loadStart.toFixed(2)} -> ${report.machine.loadEnd.toFixed(2)}`);
+  out.push(`targets: ${t.filter((x) => x.met).length} met, ${t.filter((x) => !x.met).length} not met  (${report.durationS.toFixed(0)} s; details in BENCHMARKS.md)`);
+  return out.join('\n');
+}
+
+/** The size plan: actions ordered by estimated brotli saving, from the measured contributors. */
+function sizePlan(size, contributors) {
+  const c = Object.fromEntries(contributors.map((x) => [x.key, x]));
+  const br = (...keys) => keys.reduce((s, k) => s + (c[k]?.brotli ?? 0), 0);
+  const bundledJs = size.bundled.brotli - size.wasm.brotli;
+  const actions = [
+    [br('descriptions'), 'Move the status descriptions out of the entry: an opt-in `http-triage/descriptions.js` pack registered like a locale (classify().description empty or a docs link until it is loaded), or one line each.'],
+    [br('serde_json', 'en'), 'Drop serde_json from the wasm: English as a const Rust table; options, catalogs and headers read from JS with js-sys (or passed as primitives); parseErrorBody JSON.parse-s in JS and walks the object.'],
+    [br('btree'), 'Replace BTreeMap/BTreeSet with sorted Vecs or fixed arrays indexed by Kind / status (the maps hold at most ~40 kinds and a few dozen statuses).'],
+    [br('alloc', 'fmt', 'numfmt', 'str') * 0.6, 'Trim the runtime: a small allocator instead of dlmalloc, no Debug/format!/panic paths on the wasm side (errors as codes + JS-built messages), byte-wise ASCII matching instead of str::find/split with &str patterns (StrSearcher/TwoWay). Estimate: ~60% of these groups.'],
+    [br('otherData') * 0.4, 'Shorten the data: argument-error messages built in JS from an error code, fewer field-name strings. Estimate: ~40% of the other data.'],
+    [Math.max(0, size.jsOnly.brotli - bundledJs), 'Publish the JS minified (glue + layer in one file, as the esbuild row shows).'],
+  ].sort((a, b) => b[0] - a[0]);
+  const need = size.entry.brotli - 30 * 1024;
+  const total = actions.reduce((s, [b]) => s + b, 0);
+  return [
+    '',
+    `What it would take, largest estimated brotli saving first (${fmtKB(need)} needed; these add up to ~${fmtKB(total)}, and savings overlap a little because brotli shares context):`,
+    '',
+    ...actions.map(([b, text], i) => `${i + 1}. ~${fmtKB(b)}: ${text}`),
+    ...(total < need ? [
+      '',
+      `That is not enough on its own: the other ~${fmtKB(need - total)} has to come from the core's own code (problem, retry, messages, bindings and the wasm-bindgen shims: ~${fmtKB(br('problem', 'retry', 'messages', 'bindings', 'wbg'))} brotli together). The candidates are parseErrorBody's vendor-shape matching (string matching over parsed JSON, which JS does natively: move it to the JS layer or an opt-in module) and option/catalog validation (plain type checks that JS can do before one call with primitives). Building std with panic_immediate_abort would also drop most panic text and formatting, but it needs a nightly toolchain and rust-src.`,
+    ] : []),
+  ];
+}
+
+/** Per unmet target: what blocks it and what it would take, from the measured data. */
+function blockers(report) {
+  const by = Object.fromEntries(report.sections.map((s) => [s.id, s]));
+  const out = [];
+  for (const t of allTargets(report.sections).filter((x) => !x.met)) {
+    out.push(`### ${t.label}: not met (${t.value})`, '');
+    if (t.key === 'size') {
+      const size = by.size.data;
+      const over = size.entry.brotli - 30 * 1024;
+      const c = by['size-profile']?.data.contributors ?? [];
+      out.push(
+        `The browser entry is ${fmtKB(size.entry.brotli)} brotli: ${fmtKB(over)} over. The wasm is ${fmtKB(size.wasm.brotli)} of it and the JS ${fmtKB(size.jsOnly.brotli)}; ky + statuses + http-status-codes together are ${fmtKB(size.stack.brotli)}.`,
+        '',
+        'Biggest contributors, measured (see "What the browser entry is made of" below for all):',
+        '',
+        ...c.slice(0, 8).map((x, i) => `${i + 1}. ${x.label}: ${fmtKB(x.raw)} raw, ~${fmtKB(x.brotli)} brotli. ${x.how}`),
+        '',
+        ...sizePlan(size, c),
+      );
+    } else if (t.key === 'locales') {
+      out.push(`Over 2 KB brotli: ${t.detail}. Each pack is \`export default {…}\` of its JSON; shorter wording or sharing the kind entries that repeat (many kinds use the same "try again" action) would bring them under.`);
+    } else if (t.key.startsWith('classify-')) {
+      const engine = t.key.slice('classify-'.length);
+      const d = by.classify.data[engine];
+      out.push(`In ${engine}, classify() ran at ${fmtRatio(d.ratioToStatuses['http-triage classify(code).reason'])} of statuses(code). A cached answer is one typeof check and an array read; the uncached path (first call per code) runs at ${fmtRatio(d.ratioToStatuses['wasm classify, no JS cache'])}: see the CPU profile below (string decoding and object building across the boundary).`);
+    } else if (t.key === 'decide') {
+      const d = by.decide.data.node;
+      const floor = d['empty JS -> wasm call (wasmMemoryBytes())'].medianMs;
+      const cpu = by.cpu?.data ?? {};
+      const b = (name) => (cpu[name]?.buckets ?? []).slice(0, 4).map(([k, v]) => `${k} ${(v * 100).toFixed(0)}%`).join(', ');
+      out.push(
+        `An empty JS -> wasm call costs ${fmtMs(floor)}, so the boundary itself is not the problem: the time goes to moving the context across it. CPU profile, decide without headers: ${b('decide, no headers')}. With a Headers object: ${b('decide, Headers object')}. The Rust decision logic itself is a few percent.`,
+        '',
+        'Every field of the context is read from Rust with Reflect.get, and each property name is a Rust &str decoded into a new JS string (TextDecoder) on every call; the answer object is built field by field with more strings; a Headers object is iterated entry by entry, each name and value crossing as a string.',
+        '',
+        'What it would take: have the thin JS layer pass primitives — `decide(attempt, methodCode, status, retryAfter, dateHeader, rateLimit…, elapsedMs, deadlineMs, now)` with the 4-5 relevant headers read in JS by `headers.get()` — and return the decision packed in numbers (retry flag, delay, reason index; JS maps the index to the reason word). That removes every string decode and Reflect.get from the common path and should bring the median near the ~0.1-0.3 µs of a numeric call; interning the property names (wasm-bindgen `intern`) is the smaller, API-neutral step.',
+      );
+    } else if (t.key === 'overhead-raw') {
+      const o = by.overhead.data;
+      const stub = o.stub ?? {};
+      const sig = o['all succeed: raw fetch + a new AbortController signal'];
+      out.push(
+        `createFetch() adds ${((o['all succeed: createFetch()'].medianMs - o['all succeed: raw fetch'].medianMs) * 1000).toFixed(1)} µs to a ~${fmtMs(o['all succeed: raw fetch'].medianMs)} loopback request. Raw fetch given a fresh AbortController's signal alone is ${fmtRatio(sig?.ratio ?? NaN)} of raw fetch: passing a signal makes undici wire up abort handling for the request, and that is most of the gap.`,
+        `Over a stub fetch (no network) the wrapper's own work is ${stub['createFetch() over the stub']?.toFixed(2)} µs per call, of which creating the AbortController is ${stub['stub + a new AbortController per call']?.toFixed(2)} µs.`,
+        '',
+        'What it would take: in fetch.js, create the per-attempt AbortController only when it is needed (timeoutMs or deadlineMs set); with only a caller signal, pass that signal through untouched; with none, pass none. Then the success path is a URL parse (originOf), a Map lookup and recordSuccess(): about 2 µs, under 1% of a loopback request.',
+      );
+    } else if (t.key === 'overhead-ky') {
+      out.push('createFetch is slower than ky with the same configuration in this run; see the rows above and the AbortController note.');
+    } else if (t.key === 'startup') {
+      const steps = by.startup.data.chromium?.steps ?? {};
+      const sorted = Object.entries(steps).sort((x, y) => y[1] - x[1]);
+      const wasm = ['WebAssembly.compile', 'instantiate (init)', 'makeApi + first classify'].reduce((a, k) => a + (steps[k] ?? 0), 0);
+      const med = by.startup.data.chromium?.medians ?? {};
+      out.push(
+        `Import to first classify in a fresh page: ${t.value}. Where it goes (each step timed alone in a fresh page, median): ${Object.entries(steps).map(([k, v]) => `${k} ${fmtMs(v)}`).join(', ')}. The largest step is "${sorted[0]?.[0]}"; compiling and instantiating the wasm plus the first classify take ${fmtMs(wasm)} together.`,
+        `For scale, in the same run: importing statuses took ${fmtMs(med.statuses ?? NaN)}, ky ${fmtMs(med.ky ?? NaN)}, and http-triage as one esbuild bundle ${fmtMs(med['http-triage, esbuild bundle'] ?? NaN)}: most of a fresh page's import time is requests, and http-triage's entry makes six of them in three sequential waves (index.js -> glue and core.js -> errors.js, fetch.js, then the wasm).`,
+        '',
+        'What it would take: (1) one JS file for the entry (glue + layer concatenated at build time), so the module graph is one request before the wasm; (2) start the wasm fetch at the top of that file so it overlaps module evaluation (the glue already uses instantiateStreaming when the server sends application/wasm, as this one does); (3) the size work above, since fetch and compile scale with the wasm. ' + (wasm <= 5
+          ? `In this run compile + instantiate + first classify took ${fmtMs(wasm)}, within 5 ms: the loading is what misses the target.`
+          : `In this run even compile + instantiate + first classify took ${fmtMs(wasm)}: a smaller wasm (fewer functions to compile) is needed as well as fewer requests.`),
+      );
+    } else if (t.key === 'memory') {
+      out.push('Wasm memory grew after the warm-up: something allocated per call is not freed. Bisect the mix in scripts/bench/memory.mjs (one call kind at a time) to find which export leaks.');
+    }
+    out.push('');
+  }
+  return out;
+}
+
+export function renderMarkdown(report) {
+  const m = report.machine;
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Measured ${report.date} with \`${report.command}\` (${report.durationS.toFixed(0)} s). Every comparison ran side by side in one process or one run, interleaved, and is reported as medians and ratios.`,
+    '',
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB memory; ${m.os}; Node ${m.node}; ${m.chromium} (headless, via playwright-core ${report.versions['playwright-core']}).`,
+    `Load average (1 min) when the run started / ended: ${m.loadStart.toFixed(2)} / ${m.loadEnd.toFixed(2)}${Math.max(m.loadStart, m.loadEnd) > m.cores ? ' — the machine was busy with other work, so absolute times are inflated; the interleaved ratios are the fairer figures' : ''}.`,
+    `Compared: ky ${report.versions.ky}, statuses ${report.versions.statuses}, http-status-codes ${report.versions['http-status-codes']} (bundled for size and the browser with esbuild ${report.versions.esbuild}, minified ESM); http-triage ${report.versions['http-triage']} from pkg/.`,
+    '',
+    '## Targets',
+    '',
+    mdTable(['target', 'measured', 'result'], targetRows(report.sections)),
+    '',
+  ];
+  const unmet = allTargets(report.sections).filter((t) => !t.met);
+  if (unmet.length) lines.push('## What blocks the targets not met, and what it would take', '', ...blockers(report));
+  lines.push('## Figures', '');
+  for (const s of report.sections) {
+    lines.push(`### ${s.title}`, '', mdTable(s.columns, s.rows), '');
+    for (const n of s.notes ?? []) lines.push(`- ${n}`);
+    if ((s.notes ?? []).length) lines.push('');
+  }
+  lines.push('## How to reproduce', '', '```sh', report.command, '```', '',
+    'It installs what it needs (scripts/setup.sh test), builds pkg/ (scripts/build.sh), runs scripts/bench/run.mjs and rewrites this file. The modules are in scripts/bench/: size.mjs, size-profile.mjs, classify.mjs, decide.mjs, overhead.mjs, startup.mjs, memory.mjs, cpu-profile.mjs; the browser page is scripts/bench/page/. Only loopback servers that the run starts and stops are used.', '');
+  return lines.join('\n');
+}

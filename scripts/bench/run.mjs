@@ -1,0 +1,86 @@
+// Runs every benchmark, prints the table and writes BENCHMARKS.md (scripts/bench.sh calls it
+// after the build). `node scripts/bench/run.mjs --only size,classify` runs a subset and leaves
+// BENCHMARKS.md alone.
+import { spawn } from 'node:child_process';
+import { writeFileSync, readFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { loadavg } from 'node:os';
+import { root, pkgDir, machine } from './env.mjs';
+import { bundleAll, versions } from './bundle.mjs';
+import { startBenchServer } from './server.mjs';
+import { renderText, renderMarkdown } from './report.mjs';
+import { launchChromium } from '../../tests/support/browser.mjs';
+
+const MODULES = ['size', 'size-profile', 'classify', 'decide', 'memory', 'overhead', 'startup', 'cpu-profile'];
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg > 0 ? process.argv[onlyArg + 1].split(',') : null;
+const selected = only ? MODULES.filter((m) => only.includes(m)) : MODULES;
+const log = (s) => process.stderr.write(`bench: ${s}\n`);
+
+/** Runs a module's Node side in a fresh process (child.mjs) and resolves to its JSON result. */
+function child(name, timeoutMs = 300_000) {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [fileURLToPath(new URL('./child.mjs', import.meta.url)), name], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    const timer = setTimeout(() => { p.kill('SIGTERM'); reject(new Error(`${name}: timed out`)); }, timeoutMs);
+    p.stdout.on('data', (d) => { out += d; });
+    p.on('error', reject);
+    p.on('exit', (code) => {
+      clearTimeout(timer);
+      if (code !== 0) reject(new Error(`${name}: the Node side exited ${code}`));
+      else resolve(JSON.parse(out));
+    });
+  });
+}
+
+const t0 = performance.now();
+const loadStart = loadavg()[0];
+log('bundling the compared packages (esbuild)');
+const bundles = await bundleAll();
+const needsBrowser = selected.some((m) => ['classify', 'decide', 'startup'].includes(m));
+let server = null;
+let browser = null;
+let page = null;
+const sections = [];
+try {
+  if (needsBrowser) {
+    server = await startBenchServer();
+    browser = await launchChromium();
+    page = await browser.newPage();
+    page.on('pageerror', (e) => log(`page error: ${e}`));
+    await page.goto(`${server.url}bench/page/bench.html`, { timeout: 30_000 });
+    await page.waitForFunction(() => window.benchReady === true, null, { timeout: 30_000 });
+    if (!(await page.evaluate(() => window.bench.isolated()))) log('warning: the page is not cross-origin isolated (coarse timers)');
+  }
+  const ctx = { child, page, browser, serverUrl: server?.url, bundles };
+  for (const name of selected) {
+    const s0 = performance.now();
+    log(`${name}…`);
+    const mod = await import(`./${name}.mjs`);
+    sections.push(await mod.run(ctx));
+    log(`${name} done in ${((performance.now() - s0) / 1000).toFixed(1)} s`);
+  }
+} finally {
+  await page?.close().catch(() => {});
+  await browser?.close().catch(() => {});
+  await server?.close();
+}
+
+const readVersion = (dir) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version;
+const report = {
+  date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+  command: 'make bench',
+  machine: { ...machine(), loadStart, loadEnd: loadavg()[0] },
+  versions: { ...versions(), 'playwright-core': readVersion(join(root, 'node_modules/playwright-core')), 'http-triage': readVersion(pkgDir) },
+  sections,
+  durationS: (performance.now() - t0) / 1000,
+};
+console.log(renderText(report));
+mkdirSync(join(root, 'target/bench'), { recursive: true });
+writeFileSync(join(root, 'target/bench/results.json'), JSON.stringify(report, null, 2));
+if (!only) {
+  writeFileSync(join(root, 'BENCHMARKS.md'), renderMarkdown(report));
+  log('wrote BENCHMARKS.md');
+}

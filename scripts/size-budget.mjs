@@ -1,0 +1,56 @@
+// The size budget, checked by `make test`: reads target/sizes.json (written by scripts/build.sh)
+// and fails when the browser entry (wasm + JS, English) or a locale pack is over budget (brotli).
+//   node scripts/size-budget.mjs
+import { readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+/**
+ * The budgets, in bytes of brotli (-q 11). The entry's budget is the size measured on 2026-11-24
+ * (94,485 B) plus ~5%; lower it as the size goes down. The product target is 30 KB (30,720 B).
+ */
+export const BROWSER_ENTRY_BROTLI_BUDGET = 99_000;
+/** Each locale pack (pkg/locales/<tag>.js). */
+export const LOCALE_PACK_BROTLI_BUDGET = 2_048;
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const record = join(root, 'target/sizes.json');
+
+function main() {
+  if (!existsSync(record)) {
+    return [`size budget: ${record} is missing; run scripts/build.sh first (it writes the sizes).`];
+  }
+  const { browserEntry, files = {} } = JSON.parse(readFileSync(record, 'utf8'));
+  const failures = [];
+  if (!browserEntry || typeof browserEntry.brotli !== 'number') {
+    failures.push('size budget: target/sizes.json has no browserEntry.brotli');
+  } else {
+    const { brotli } = browserEntry;
+    const line = `browser entry (wasm + JS, English): ${brotli} B brotli, budget ${BROWSER_ENTRY_BROTLI_BUDGET} B`;
+    if (brotli > BROWSER_ENTRY_BROTLI_BUDGET) {
+      failures.push(`size budget exceeded: ${line} (${brotli - BROWSER_ENTRY_BROTLI_BUDGET} B over). `
+        + 'See what grew in the size-contributors table of `make bench` (or `twiggy top target/glue/web/http_triage_bg.wasm` after `cargo install twiggy`); raise BROWSER_ENTRY_BROTLI_BUDGET in scripts/size-budget.mjs only on purpose.');
+    } else {
+      console.log(`ok: ${line} (${BROWSER_ENTRY_BROTLI_BUDGET - brotli} B to spare)`);
+    }
+  }
+  const locales = Object.entries(files).filter(([name]) => /^locales\/.+\.js$/.test(name));
+  for (const [name, s] of locales) {
+    if (s.brotli > LOCALE_PACK_BROTLI_BUDGET) {
+      failures.push(`size budget exceeded: ${name} is ${s.brotli} B brotli, budget ${LOCALE_PACK_BROTLI_BUDGET} B (${s.brotli - LOCALE_PACK_BROTLI_BUDGET} B over)`);
+    }
+  }
+  if (locales.length) {
+    const largest = locales.reduce((a, b) => (b[1].brotli > a[1].brotli ? b : a));
+    console.log(`${failures.some((f) => f.includes('locales/')) ? 'FAILED' : 'ok'}: ${locales.length} locale packs, largest ${largest[0]} ${largest[1].brotli} B brotli, budget ${LOCALE_PACK_BROTLI_BUDGET} B each`);
+  }
+  return failures;
+}
+
+const failures = main();
+if (failures.length) {
+  for (const f of failures) console.error(f);
+  console.log('test result: FAILED. 0 passed; 1 failed');
+  process.exit(1);
+}
+console.log('test result: ok. 1 passed; 0 failed');
