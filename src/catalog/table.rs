@@ -512,8 +512,8 @@ table! {
          an untrusted CA. The site owner must install a valid certificate (or a Cloudflare Origin \
          CA certificate). It is retried like other 5xx, but it will not clear until the \
          certificate is fixed.";
-    530 Unofficial ServerError Yes "Origin DNS Error"
-        "Cloudflare; also used by other hosts (e.g. site frozen)"
+    530 Unofficial ServerError Yes "Origin Error"
+        "Cloudflare (with a 1xxx error); Pantheon uses it for a frozen site"
         "Not standard, and its meaning depends on the host. On Cloudflare, 530 comes with a 1xxx \
          error on the error page (often 1016 Origin DNS Error, or 1033 when a Cloudflare Tunnel \
          is not running) and means Cloudflare could not resolve or reach the origin. Other hosts \
