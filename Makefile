@@ -14,3 +14,7 @@ test: ## every test layer; ends with a "N passed, N failed" line
 .PHONY: bench
 bench: ## prints the benchmark table and writes BENCHMARKS.md
 	scripts/bench.sh
+
+.PHONY: fuzz
+fuzz: ## runs each fuzz target for $${FUZZ_SECONDS:-60} s (nightly + cargo-fuzz, installed if missing)
+	scripts/fuzz.sh

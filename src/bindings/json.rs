@@ -4,9 +4,10 @@
 //! Proxy trap cannot unwind through wasm; depth and size are bounded so a hostile object can
 //! neither overflow the wasm stack nor take unbounded time.
 
-use js_sys::{Array, Reflect};
 use serde_json::{Map, Number, Value};
 use wasm_bindgen::JsValue;
+
+use super::convert::{get, get_index, get_key, is_array, own_keys};
 
 /// Limits of one conversion.
 #[derive(Clone, Copy, Debug)]
@@ -15,7 +16,7 @@ pub(crate) struct Limits {
     pub depth: usize,
     /// Most values (of any type) read in all.
     pub nodes: usize,
-    /// Longest string kept, in UTF-16 units; longer strings are cut.
+    /// Longest string kept, in UTF-8 bytes; longer strings are cut on a character boundary.
     pub string: u32,
 }
 
@@ -59,11 +60,8 @@ fn convert(
     if depth == 0 {
         return Err(Overflow::Depth);
     }
-    if Array::is_array(v) {
-        let len = Reflect::get(v, &JsValue::from_str("length"))
-            .ok()
-            .and_then(|l| l.as_f64())
-            .unwrap_or(0.0);
+    if is_array(v) {
+        let len = get(v, "length").as_f64().unwrap_or(0.0);
         let len = if len.is_finite() && len > 0.0 {
             len.min(*budget as f64) as u32
         } else {
@@ -71,14 +69,13 @@ fn convert(
         };
         let mut out = Vec::with_capacity(len.min(64) as usize);
         for i in 0..len {
-            let item = Reflect::get_u32(v, i).unwrap_or(JsValue::UNDEFINED);
+            let item = get_index(v, i);
             out.push(convert(&item, limits, depth - 1, budget)?);
         }
         return Ok(Value::Array(out));
     }
-    let keys = match Reflect::own_keys(v) {
-        Ok(keys) => keys,
-        Err(_) => return Ok(Value::Object(Map::new())),
+    let Some(keys) = own_keys(v) else {
+        return Ok(Value::Object(Map::new()));
     };
     let mut out = Map::new();
     for key in keys.iter() {
@@ -88,7 +85,7 @@ fn convert(
         if *budget == 0 {
             return Err(Overflow::Size);
         }
-        let item = Reflect::get(v, &key).unwrap_or(JsValue::UNDEFINED);
+        let item = get_key(v, &key);
         if item.is_undefined() {
             continue;
         }

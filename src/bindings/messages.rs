@@ -1,41 +1,39 @@
 //! Exports about end-user messages: `userMessage`, `addMessages`, `listLocales`.
 
-use js_sys::{Array, JsString, Object};
+use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
-use super::convert::{get, get_number, get_string, throw, to_js};
+use super::convert::{
+    call, construct, get, get_index, get_number, get_string, is_array, throw, to_js,
+};
 use super::json::{to_json, Limits, Overflow};
 use super::status::error_fields;
 use crate::error::ArgError;
 use crate::messages::input::{resolve_input, MessageInput};
 use crate::messages::{self, MessageRequest, Unit};
 
-#[wasm_bindgen]
-extern "C" {
-    /// `Intl.RelativeTimeFormat`, imported with `catch` so a bad tag cannot unwind through wasm.
-    #[wasm_bindgen(js_namespace = Intl, js_name = RelativeTimeFormat)]
-    type RelativeTimeFormat;
-
-    #[wasm_bindgen(catch, constructor, js_namespace = Intl, js_class = "RelativeTimeFormat")]
-    fn new(locales: &JsValue, options: &JsValue) -> Result<RelativeTimeFormat, JsValue>;
-
-    #[wasm_bindgen(catch, method, js_class = "RelativeTimeFormat", js_name = format)]
-    fn format(this: &RelativeTimeFormat, value: f64, unit: &str) -> Result<JsString, JsValue>;
-}
-
-/// Formats "in 30 seconds" in `locale` with the platform's `Intl.RelativeTimeFormat`.
+/// Formats "in 30 seconds" in `locale` with the platform's `Intl.RelativeTimeFormat`. Built
+/// and called through caught `Reflect` imports, so a tag `Intl` rejects cannot unwind through
+/// wasm.
 fn intl_when(locale: &str, value: f64, unit: Unit) -> Option<String> {
     let options = Object::new();
     let _ = js_sys::Reflect::set(&options, &"numeric".into(), &"auto".into());
-    let fmt = RelativeTimeFormat::new(&JsValue::from_str(locale), &options).ok()?;
-    fmt.format(value, unit.as_str()).ok().map(String::from)
+    let class = get(&get(&js_sys::global(), "Intl"), "RelativeTimeFormat");
+    let args = Array::of2(&JsValue::from_str(locale), &options);
+    let fmt = construct(&class, &args)?;
+    let format = get(&fmt, "format").dyn_into::<js_sys::Function>().ok()?;
+    let args = Array::of2(&JsValue::from(value), &JsValue::from_str(unit.as_str()));
+    call(&format, &fmt, &args)?.as_string()
 }
 
-/// Limits for catalogs given to `addMessages`.
+/// Limits for catalogs given to `addMessages`. `string` is in UTF-8 bytes: 8,192 keeps every
+/// string of up to 2,000 characters (`MAX_STRING_CHARS`, 4 bytes at most each) whole, and a
+/// longer one cut there still has over 2,000 characters, so validation rejects it instead of a
+/// silently shortened text being registered.
 const CATALOG_LIMITS: Limits = Limits {
     depth: 8,
     nodes: 20_000,
-    string: 4_096,
+    string: 8_192,
 };
 
 /// The most locale tags read from `options.locale` or `navigator.languages`.
@@ -46,11 +44,18 @@ fn tags_from(value: &JsValue, name: &str) -> Result<Vec<String>, JsValue> {
     if let Some(tag) = value.as_string() {
         return Ok(vec![tag]);
     }
-    if Array::is_array(value) {
-        let array: &Array = value.unchecked_ref();
+    if is_array(value) {
+        // Read through Reflect (caught), not Array::get: the array may be a Proxy.
+        let length = get_number(value, "length").unwrap_or(0.0);
+        let length = if length > 0.0 {
+            length.min(f64::from(MAX_TAGS)) as u32
+        } else {
+            0
+        };
         let mut tags = Vec::new();
-        for i in 0..array.length().min(MAX_TAGS) {
-            match array.get(i).as_string() {
+        for i in 0..length {
+            let item = get_index(value, i);
+            match item.as_string() {
                 Some(tag) => tags.push(tag),
                 None => {
                     return Err(throw(ArgError::type_error(format!(
@@ -156,7 +161,7 @@ pub fn user_message(input: JsValue, options: JsValue) -> Result<JsValue, JsValue
 /// A malformed catalog throws a `TypeError` naming the path and registers nothing.
 #[wasm_bindgen(js_name = addMessages)]
 pub fn add_messages(catalog: JsValue) -> Result<String, JsValue> {
-    if !catalog.is_object() || catalog.is_function() || Array::is_array(&catalog) {
+    if !catalog.is_object() || catalog.is_function() || is_array(&catalog) {
         return Err(throw(ArgError::type_error("catalog must be an object")));
     }
     let value = to_json(&catalog, CATALOG_LIMITS).map_err(|e| {

@@ -3,10 +3,12 @@
 
 use std::cell::RefCell;
 
-use js_sys::{Array, Function, Reflect};
+use js_sys::Function;
 use wasm_bindgen::prelude::*;
 
-use super::convert::{describe, get, throw, to_js};
+use super::convert::{
+    call0, describe, get, get_index, get_key, is_array, iterate_pairs, own_keys, throw, to_js,
+};
 use super::json::{to_json, Limits, Overflow};
 use super::status::{error_fields, status_arg};
 use crate::error::{js_number, ArgError};
@@ -42,7 +44,7 @@ fn read_options(options: &JsValue) -> Result<RetryOptions, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(RetryOptions::default());
     }
-    if options.is_object() && !options.is_function() && !Array::is_array(options) {
+    if options.is_object() && !options.is_function() && !is_array(options) {
         // JSON cannot carry Infinity or NaN: name them rather than fall back silently.
         for key in OPTION_KEYS {
             if let Some(n) = get(options, key).as_f64() {
@@ -77,27 +79,38 @@ fn read_headers(value: &JsValue, name: &str) -> Result<Option<Headers>, JsValue>
         ))));
     }
     let mut headers = Headers::new();
+    let mut add = |n: JsValue, v: JsValue| {
+        if let (Some(n), Some(v)) = (n.as_string(), v.as_string()) {
+            headers.append(&n, &v);
+        }
+    };
+    if is_array(value) {
+        // HeadersInit as an array of [name, value] pairs.
+        let length = get(value, "length").as_f64().unwrap_or(0.0);
+        let length = if length > 0.0 {
+            length.min(MAX_HEADER_PAIRS as f64) as u32
+        } else {
+            0
+        };
+        for i in 0..length {
+            let pair = get_index(value, i);
+            add(get_index(&pair, 0), get_index(&pair, 1));
+        }
+        return Ok(Some(headers));
+    }
     let entries = get(value, "entries");
     if let Some(entries) = entries.dyn_ref::<Function>() {
-        // Headers, Map, or an array-like with entries(): iterate pairs.
-        if let Ok(iter) = entries.call0(value) {
-            if let Ok(Some(iter)) = js_sys::try_iter(&iter) {
-                for pair in iter.take(MAX_HEADER_PAIRS) {
-                    let Ok(pair) = pair else { break };
-                    let n = Reflect::get_u32(&pair, 0).ok().and_then(|v| v.as_string());
-                    let v = Reflect::get_u32(&pair, 1).ok().and_then(|v| v.as_string());
-                    if let (Some(n), Some(v)) = (n, v) {
-                        headers.append(&n, &v);
-                    }
-                }
+        // Headers or Map: iterate the pairs of entries(), every step caught.
+        if let Some(iter) = call0(entries, value) {
+            if iterate_pairs(&iter, MAX_HEADER_PAIRS, &mut add) {
                 return Ok(Some(headers));
             }
         }
     }
-    if let Ok(keys) = Reflect::own_keys(value) {
+    if let Some(keys) = own_keys(value) {
         for key in keys.iter().take(MAX_HEADER_PAIRS) {
             let Some(n) = key.as_string() else { continue };
-            let item = Reflect::get(value, &key).unwrap_or(JsValue::UNDEFINED);
+            let item = get_key(value, &key);
             if let Some(v) = item.as_string() {
                 headers.append(&n, &v);
             } else if let Some(num) = item.as_f64() {

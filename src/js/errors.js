@@ -4,12 +4,54 @@
 const HTTP_ERROR = 'HttpError';
 const NETWORK_ERROR = 'NetworkError';
 
+/**
+ * The constructor argument as a plain object of `keys`: anything that is not an object gives
+ * `{}`, and a throwing getter or Proxy trap reads as undefined (an error class must not throw
+ * while an error is being reported).
+ */
+function fields(init, keys) {
+  const out = {};
+  if (init === null || (typeof init !== 'object' && typeof init !== 'function')) return out;
+  for (const key of keys) {
+    try { out[key] = init[key]; } catch { out[key] = undefined; }
+  }
+  return out;
+}
+
+/** A value as the error message shows it, without ever throwing (Symbols, toString traps). */
+function show(value) {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'symbol') return value.toString();
+  if (typeof value !== 'object' && typeof value !== 'function') return String(value);
+  try { return String(value); } catch { return typeof value === 'function' ? '[function]' : '[object]'; }
+}
+
+/**
+ * `userMessage` for one of our errors: a locale userMessage rejects falls back to the default
+ * locale, and an unknown kind to `fallback` (a NetworkError is a network error whatever its
+ * `kind` was set to).
+ */
+function messageFor(userMessage, error, fallback) {
+  const tries = [];
+  for (const input of fallback ? [error, fallback] : [error]) {
+    if (error.locale !== undefined) tries.push([input, { locale: error.locale }]);
+    tries.push([input, undefined]);
+  }
+  let last;
+  for (const [input, options] of tries) {
+    try { return userMessage(input, options); } catch (e) { last = e; }
+  }
+  throw last;
+}
+
 /** Builds HttpError / NetworkError over the core's userMessage(). */
 export function makeErrors({ userMessage }) {
   /** A final response that was not ok (after any retries). */
   class HttpError extends Error {
-    constructor({ response, status, reason, kind, details = null, retryAfterMs = null, attempts = 1, method = 'GET', url = '', locale } = {}) {
-      super(`Request failed with status ${status} ${reason}: ${method} ${url}`);
+    constructor(init) {
+      const { response, status, reason, kind, details = null, retryAfterMs = null, attempts = 1, method = 'GET', url = '', locale } = fields(init,
+        ['response', 'status', 'reason', 'kind', 'details', 'retryAfterMs', 'attempts', 'method', 'url', 'locale']);
+      super(`Request failed with status ${show(status)} ${show(reason)}: ${show(method)} ${show(url)}`);
       this.name = HTTP_ERROR;
       this.status = status;
       this.kind = kind;
@@ -26,15 +68,17 @@ export function makeErrors({ userMessage }) {
 
     /** The message for end users, in the locale createFetch was given (else navigator.languages). */
     get userMessage() {
-      return userMessage(this, this.locale === undefined ? undefined : { locale: this.locale });
+      return messageFor(userMessage, this);
     }
   }
 
   /** A failure with no HTTP response: network error, offline or timeout. */
   class NetworkError extends Error {
-    constructor({ kind = 'network_error', cause, attempts = 1, method = 'GET', url = '', locale } = {}) {
+    constructor(init) {
+      const { kind = 'network_error', cause, attempts = 1, method = 'GET', url = '', locale } = fields(init,
+        ['kind', 'cause', 'attempts', 'method', 'url', 'locale']);
       const what = kind === 'timeout' ? 'timed out' : kind === 'offline' ? 'failed: offline' : 'failed: network error';
-      super(`Request ${what}: ${method} ${url}`, cause === undefined ? undefined : { cause });
+      super(`Request ${what}: ${show(method)} ${show(url)}`, cause === undefined ? undefined : { cause });
       this.name = NETWORK_ERROR;
       this.kind = kind;
       this.code = kind;
@@ -46,20 +90,28 @@ export function makeErrors({ userMessage }) {
 
     /** The message for end users. */
     get userMessage() {
-      return userMessage(this, this.locale === undefined ? undefined : { locale: this.locale });
+      return messageFor(userMessage, this, { kind: 'network_error' });
     }
   }
 
   /** True for an HttpError, also one from another realm or another copy of this package. */
   function isHttpError(value) {
-    return value instanceof HttpError
-      || (typeof value === 'object' && value !== null && value.name === HTTP_ERROR && typeof value.status === 'number');
+    try {
+      return value instanceof HttpError
+        || (typeof value === 'object' && value !== null && value.name === HTTP_ERROR && typeof value.status === 'number');
+    } catch {
+      return false; // a Proxy whose traps throw, a revoked Proxy
+    }
   }
 
   /** True for a NetworkError, also one from another realm or another copy of this package. */
   function isNetworkError(value) {
-    return value instanceof NetworkError
-      || (typeof value === 'object' && value !== null && value.name === NETWORK_ERROR && typeof value.kind === 'string');
+    try {
+      return value instanceof NetworkError
+        || (typeof value === 'object' && value !== null && value.name === NETWORK_ERROR && typeof value.kind === 'string');
+    } catch {
+      return false; // a Proxy whose traps throw, a revoked Proxy
+    }
   }
 
   return { HttpError, NetworkError, isHttpError, isNetworkError };

@@ -9,9 +9,48 @@ const DETAILS_MAX_MS = 2_000;
 /** Consecutive offline waits one call makes at most (a flapping `online` event cannot loop it). */
 const MAX_OFFLINE_WAITS = 5;
 
+/** The longest delay setTimeout takes (2^31 - 1 ms, 24.8 days): longer ones fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 const isRequest = (x) => typeof Request !== 'undefined' && x instanceof Request;
 const isStream = (x) => typeof ReadableStream !== 'undefined' && x instanceof ReadableStream;
 const monotonic = () => (globalThis.performance?.now ? performance.now() : Date.now());
+
+/**
+ * Calls `fn` after `ms` (any finite length: delays over MAX_TIMER_MS are chained, where a bare
+ * setTimeout would fire at once). Returns a function that cancels it.
+ */
+function later(fn, ms) {
+  const end = Date.now() + Math.max(0, ms);
+  let timer;
+  const arm = (left) => { timer = setTimeout(() => { const rest = end - Date.now(); if (rest > 0) arm(rest); else fn(); }, Math.min(left, MAX_TIMER_MS)); };
+  if (ms > MAX_TIMER_MS) arm(ms); else timer = setTimeout(fn, Math.max(0, ms));
+  return () => clearTimeout(timer);
+}
+
+/** Reads `options[key]`; a throwing getter or Proxy trap becomes a TypeError naming the option. */
+function option(options, key) {
+  try {
+    return options[key];
+  } catch (cause) {
+    throw new TypeError(`options.${key} could not be read`, { cause });
+  }
+}
+
+/**
+ * `locale`: undefined, null, a string, or an array whose first 16 entries (all userMessage
+ * reads) are strings; an array is copied, so a Proxy or later changes cannot break the errors.
+ */
+function checkLocale(value) {
+  if (value === undefined || value === null || typeof value === 'string') return value ?? undefined;
+  try {
+    if (Array.isArray(value)) {
+      const tags = Array.from({ length: Math.min(value.length, 16) }, (_, i) => value[i]);
+      if (tags.every((tag) => typeof tag === 'string')) return tags;
+    }
+  } catch { /* a Proxy whose traps throw: rejected below */ }
+  throw new TypeError('options.locale must be a BCP 47 language tag or an array of them');
+}
 
 function checkMs(value, name) {
   if (value === undefined || value === null) return undefined;
@@ -32,8 +71,8 @@ function originOf(url) {
 function sleep(ms, signal) {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) { reject(signal.reason); return; }
-    const onAbort = () => { clearTimeout(timer); reject(signal.reason); };
-    const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, Math.max(0, ms));
+    const onAbort = () => { cancel(); reject(signal.reason); };
+    const cancel = later(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
@@ -43,9 +82,9 @@ function waitOnline(signal, maxMs) {
   const target = globalThis;
   if (globalThis.navigator?.onLine !== false || typeof target.addEventListener !== 'function') return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const done = () => { clearTimeout(timer); target.removeEventListener('online', done); signal?.removeEventListener('abort', onAbort); resolve(); };
-    const onAbort = () => { clearTimeout(timer); target.removeEventListener('online', done); reject(signal.reason); };
-    const timer = setTimeout(done, Math.max(0, maxMs));
+    const done = () => { cancel(); target.removeEventListener('online', done); signal?.removeEventListener('abort', onAbort); resolve(); };
+    const onAbort = () => { cancel(); target.removeEventListener('online', done); reject(signal.reason); };
+    const cancel = later(done, maxMs);
     target.addEventListener('online', done, { once: true });
     signal?.addEventListener('abort', onAbort, { once: true });
   });
@@ -60,8 +99,8 @@ function attemptSignal(userSignal, timeoutMs, deadlineLeftMs) {
     state[flag] = true;
     own.abort(new DOMException(message, 'TimeoutError'));
   };
-  if (timeoutMs !== undefined) timers.push(setTimeout(fire('timedOut', `The attempt took longer than ${timeoutMs} ms.`), timeoutMs));
-  if (deadlineLeftMs !== undefined) timers.push(setTimeout(fire('deadline', 'The request ran past its deadline.'), Math.max(0, deadlineLeftMs)));
+  if (timeoutMs !== undefined) timers.push(later(fire('timedOut', `The attempt took longer than ${timeoutMs} ms.`), timeoutMs));
+  if (deadlineLeftMs !== undefined) timers.push(later(fire('deadline', 'The request ran past its deadline.'), deadlineLeftMs));
   let signal = own.signal;
   let unlink = () => {};
   if (userSignal) {
@@ -73,7 +112,7 @@ function attemptSignal(userSignal, timeoutMs, deadlineLeftMs) {
       unlink = () => userSignal.removeEventListener('abort', relay);
     }
   }
-  return { signal, state, done: () => { timers.forEach(clearTimeout); unlink(); } };
+  return { signal, state, done: () => { timers.forEach((cancel) => cancel()); unlink(); } };
 }
 
 /** Reads at most DETAILS_MAX_BYTES of a clone of the body, for parseErrorBody. */
@@ -115,17 +154,21 @@ export function makeCreateFetch({ RetryPolicy, classify, classifyError, parseErr
     if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
     // With `retry: false` a zero-retry policy still reads the server's timing (for
     // HttpError.retryAfterMs and the origin cooldown); it never retries.
-    const policy = options.retry === false ? new RetryPolicy({ limit: 0, budget: false })
-      : options.retry instanceof RetryPolicy ? options.retry
-        : new RetryPolicy(options.retry ?? undefined);
-    const baseFetch = options.fetch ?? globalThis.fetch;
+    const retry = option(options, 'retry');
+    let isPolicy;
+    try { isPolicy = retry instanceof RetryPolicy; } catch { isPolicy = false; } // a revoked Proxy
+    const policy = retry === false ? new RetryPolicy({ limit: 0, budget: false })
+      : isPolicy ? retry
+        : new RetryPolicy(retry ?? undefined);
+    const baseFetch = option(options, 'fetch') ?? globalThis.fetch;
     if (typeof baseFetch !== 'function') throw new TypeError('options.fetch must be a function (no global fetch found)');
-    const timeoutMs = checkMs(options.timeoutMs, 'options.timeoutMs');
-    const deadlineMs = checkMs(options.deadlineMs, 'options.deadlineMs');
-    if (options.onRetry !== undefined && typeof options.onRetry !== 'function') throw new TypeError('options.onRetry must be a function');
-    const onRetry = options.onRetry;
-    const throwHttpErrors = options.throwHttpErrors ?? true;
-    const locale = options.locale;
+    const timeoutMs = checkMs(option(options, 'timeoutMs'), 'options.timeoutMs');
+    const deadlineMs = checkMs(option(options, 'deadlineMs'), 'options.deadlineMs');
+    const onRetry = option(options, 'onRetry') ?? undefined;
+    if (onRetry !== undefined && typeof onRetry !== 'function') throw new TypeError('options.onRetry must be a function');
+    const throwHttpErrors = option(options, 'throwHttpErrors') ?? true;
+    if (typeof throwHttpErrors !== 'boolean') throw new TypeError('options.throwHttpErrors must be a boolean');
+    const locale = checkLocale(option(options, 'locale'));
     const maxRetryAfterMs = policy.maxRetryAfterMs;
     /** origin -> Date.now() until which calls to it wait (the server asked for a pause). */
     const cooldowns = new Map();
@@ -208,7 +251,10 @@ export function makeCreateFetch({ RetryPolicy, classify, classifyError, parseErr
           throw new NetworkError({ kind, cause: failure, attempts: attempt, method, url, locale });
         }
 
-        const status = response.status;
+        const status = response?.status;
+        if (typeof status !== 'number' || !Number.isInteger(status)) {
+          throw new TypeError(`options.fetch must resolve to a Response, got ${response === null ? 'null' : typeof response === 'object' ? 'an object without a numeric status' : typeof response}`);
+        }
         if (response.ok || status < 400 || status > 599) {
           policy.recordSuccess();
           return response;
