@@ -49,8 +49,8 @@ export function makeErrors({ userMessage }) {
   /** A final response that was not ok (after any retries). */
   class HttpError extends Error {
     constructor(init) {
-      const { response, status, reason, kind, details = null, retryAfterMs = null, attempts = 1, method = 'GET', url = '', locale } = fields(init,
-        ['response', 'status', 'reason', 'kind', 'details', 'retryAfterMs', 'attempts', 'method', 'url', 'locale']);
+      const { response, status, reason, kind, details = null, retryAfterMs = null, attempts = 1, method = 'GET', url = '', locale, decision = null } = fields(init,
+        ['response', 'status', 'reason', 'kind', 'details', 'retryAfterMs', 'attempts', 'method', 'url', 'locale', 'decision']);
       super(`Request failed with status ${show(status)} ${show(reason)}: ${show(method)} ${show(url)}`);
       this.name = HTTP_ERROR;
       this.status = status;
@@ -60,6 +60,8 @@ export function makeErrors({ userMessage }) {
       this.details = details;
       this.retryAfterMs = retryAfterMs;
       this.attempts = attempts;
+      // The last retry decision: why retrying stopped (limit, budget, method, not_retryable, …).
+      this.decision = decision;
       this.response = response;
       this.method = method;
       this.url = url;
@@ -75,14 +77,16 @@ export function makeErrors({ userMessage }) {
   /** A failure with no HTTP response: network error, offline or timeout. */
   class NetworkError extends Error {
     constructor(init) {
-      const { kind = 'network_error', cause, attempts = 1, method = 'GET', url = '', locale } = fields(init,
-        ['kind', 'cause', 'attempts', 'method', 'url', 'locale']);
+      const { kind = 'network_error', cause, attempts = 1, method = 'GET', url = '', locale, decision = null } = fields(init,
+        ['kind', 'cause', 'attempts', 'method', 'url', 'locale', 'decision']);
       const what = kind === 'timeout' ? 'timed out' : kind === 'offline' ? 'failed: offline' : 'failed: network error';
       super(`Request ${what}: ${show(method)} ${show(url)}`, cause === undefined ? undefined : { cause });
       this.name = NETWORK_ERROR;
       this.kind = kind;
       this.code = kind;
       this.attempts = attempts;
+      // The last retry decision: why retrying stopped (limit, budget, method, not_retryable, …).
+      this.decision = decision;
       this.method = method;
       this.url = url;
       Object.defineProperty(this, 'locale', { value: locale, enumerable: false, writable: true });

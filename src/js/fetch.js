@@ -92,8 +92,13 @@ function waitOnline(signal, maxMs) {
 
 /** A signal for one attempt: the caller's signal, the per-attempt timeout and the deadline. */
 function attemptSignal(userSignal, timeoutMs, deadlineLeftMs) {
-  const own = new AbortController();
   const state = { timedOut: false, deadline: false };
+  // Without a timeout or deadline there is nothing of ours to abort: pass the caller's signal
+  // (or none) straight through, so the success path costs no AbortController.
+  if (timeoutMs === undefined && deadlineLeftMs === undefined) {
+    return { signal: userSignal, state, done: () => {} };
+  }
+  const own = new AbortController();
   const timers = [];
   const fire = (flag, message) => () => {
     state[flag] = true;
@@ -203,6 +208,7 @@ export function makeCreateFetch({ RetryPolicy, classify, classifyError, parseErr
           const left = deadlineLeft();
           // The pause outlasts this call's deadline: waiting would only end in a timeout.
           if (left !== undefined && left <= pausedFor) throw timeoutError(attempt, undefined);
+          onRetry?.({ attempt, delayMs: pausedFor, reason: 'cooldown', retryAfterMs: null });
           await sleep(pausedFor, userSignal);
         }
         if (userSignal?.aborted) throw userSignal.reason;
@@ -212,7 +218,7 @@ export function makeCreateFetch({ RetryPolicy, classify, classifyError, parseErr
         let failure;
         try {
           const target = pristine ? pristine.clone() : input;
-          response = await baseFetch(target, { ...init, signal });
+          response = await baseFetch(target, signal === undefined ? init : { ...init, signal });
         } catch (error) {
           failure = error;
         } finally {
@@ -238,17 +244,17 @@ export function makeCreateFetch({ RetryPolicy, classify, classifyError, parseErr
               if (offlineWaits < MAX_OFFLINE_WAITS) {
                 offlineWaits += 1;
                 if (decision.reason === 'offline') attempt -= 1; // waiting for the network spends no attempt
-                onRetry?.({ attempt, delayMs: 0, reason: 'offline', error: failure });
+                onRetry?.({ attempt, delayMs: 0, reason: 'offline', retryAfterMs: null, error: failure });
                 await waitOnline(userSignal, deadlineLeft() ?? maxRetryAfterMs);
                 continue;
               }
             } else {
-              onRetry?.({ attempt, delayMs: decision.delayMs, reason: decision.reason, error: failure });
+              onRetry?.({ attempt, delayMs: decision.delayMs, reason: decision.reason, retryAfterMs: decision.retryAfterMs ?? null, error: failure });
               await sleep(decision.delayMs, userSignal);
               continue;
             }
           }
-          throw new NetworkError({ kind, cause: failure, attempts: attempt, method, url, locale });
+          throw new NetworkError({ kind, cause: failure, attempts: attempt, method, url, locale, decision });
         }
 
         const status = response?.status;
@@ -285,6 +291,7 @@ export function makeCreateFetch({ RetryPolicy, classify, classifyError, parseErr
           method,
           url,
           locale,
+          decision,
         });
       }
     };

@@ -268,8 +268,8 @@ export interface RetryInfo {
   attempt: number;
   /** The wait before the next attempt (ms); 0 while waiting for the network ('offline'). */
   delayMs: number;
-  /** Why it retries: 'status', 'retry_after', 'network', 'timeout' or 'offline'. */
-  reason: RetryReason;
+  /** Why it waits: 'status', 'retry_after', 'network', 'timeout', 'offline', or 'cooldown' (another call to this origin was told to wait; `attempt` is then the attempts made so far). */
+  reason: RetryReason | 'cooldown';
   /** The status of the failed attempt, if there was a response. */
   status?: number;
   /** The wait the server asked for, if any. */
@@ -311,6 +311,8 @@ export class HttpError extends Error {
   readonly retryAfterMs: number | null;
   /** Attempts made. */
   readonly attempts: number;
+  /** The last retry decision: why retrying stopped ('limit', 'budget', 'not_retryable', 'retry_after_too_long', …), or null when none was made. */
+  readonly decision: RetryDecision | null;
   readonly response: Response;
   readonly method: string;
   readonly url: string;
@@ -327,6 +329,8 @@ export class NetworkError extends Error {
   /** What fetch threw. */
   readonly cause: unknown;
   readonly attempts: number;
+  /** The last retry decision, or null when none was made (a deadline, a stream body). */
+  readonly decision: RetryDecision | null;
   readonly method: string;
   readonly url: string;
   /** The message for end users. */

@@ -395,3 +395,26 @@ test('a deadline shorter than an origin pause fails at once without a request', 
   assert.ok(elapsedSince(t0) < 200, `failed after ${elapsedSince(t0)} ms`);
   assert.equal(server.count(other.name), 0);
 });
+
+test('errors carry the last decision: why retrying stopped', async () => {
+  const limit = endpoint('always-500');
+  const f = createFetch({ retry: { baseDelayMs: 5, budget: false } });
+  const e500 = await f(limit.url).catch((e) => e);
+  assert.equal(e500.decision.reason, 'limit');
+  assert.equal(e500.decision.retry, false);
+  const post = endpoint('unavailable-once');
+  const ePost = await f(post.url, { method: 'POST', body: 'x' }).catch((e) => e);
+  assert.equal(ePost.decision.reason, 'method');
+  assert.equal(server.count(post.name), 1);
+});
+
+test('a cooldown wait is reported to onRetry with reason cooldown', async () => {
+  const events = [];
+  const f = createFetch({ retry: false, onRetry: (i) => events.push(i) });
+  await f(endpoint('cooldown').url).catch(() => {});
+  const res = await f(endpoint('ok').url);
+  assert.equal(res.status, 200);
+  const cooldown = events.find((e) => e.reason === 'cooldown');
+  assert.ok(cooldown, JSON.stringify(events));
+  assert.ok(cooldown.delayMs > 1_000 && cooldown.delayMs <= 2_000, `${cooldown.delayMs}`);
+});
