@@ -20,9 +20,21 @@ pub(crate) fn matches(o: &Map<String, Value>) -> bool {
             .is_some_and(|e| e.contains_key("resource"))
 }
 
+/// GitHub's documented validation codes as sentences; other codes with `_` read as words.
+fn code_text(code: String) -> String {
+    match code.as_str() {
+        "missing" => "The resource this refers to does not exist.".to_string(),
+        "missing_field" => "This field is required.".to_string(),
+        "invalid" => "This value is not valid.".to_string(),
+        "already_exists" => "This value is already in use.".to_string(),
+        "unprocessable" => "This value could not be processed.".to_string(),
+        _ => code.replace('_', " "),
+    }
+}
+
 /// Reads GitHub's error: detail = `message`; each of `errors` with a `field` becomes a field
-/// error whose message is its `message`, else its `code` (`missing_field`, `invalid`...);
-/// `documentation_url` goes to the extensions.
+/// error whose message is its `message`, else a sentence for its documented `code`
+/// (`missing_field`, `invalid`, …); `documentation_url` goes to the extensions.
 pub(crate) fn parse(o: &Map<String, Value>) -> Option<ErrorDetails> {
     let mut d = ErrorDetails::new(Format::Github);
     d.detail = value::message(o.get("message"));
@@ -30,7 +42,7 @@ pub(crate) fn parse(o: &Map<String, Value>) -> Option<ErrorDetails> {
     let mut fields = Fields::default();
     if let Some(errors) = value::arr(o, "errors") {
         fields.push_elements(errors, |e| {
-            value::string(e, "message").or_else(|| value::code(e.get("code")))
+            value::string(e, "message").or_else(|| value::code(e.get("code")).map(code_text))
         });
     }
     fields.finish(&mut d);

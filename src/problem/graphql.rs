@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::field::{self, Fields};
+use super::field::Fields;
 use super::value::{self, MAX_ITEMS};
 use super::{ErrorDetails, Format};
 
@@ -22,8 +22,9 @@ pub(crate) fn matches(o: &Map<String, Value>, errors: &[Value]) -> bool {
 }
 
 /// Reads GraphQL errors: detail = the first `message`, code = its `extensions.code` (or
-/// graphql-java's `extensions.classification`); every error with a `path` becomes a field
-/// error named by the path joined with dots.
+/// graphql-java's `extensions.classification`). `path` locates the error in the *response*
+/// (often just the operation, `createUser`), not an input field, so field errors come only
+/// from what servers put in `extensions` for input: `field`, `argumentName` or `argument`.
 pub(crate) fn parse(errors: &[Value]) -> Option<ErrorDetails> {
     let mut d = ErrorDetails::new(Format::Graphql);
     let mut fields = Fields::default();
@@ -43,9 +44,13 @@ pub(crate) fn parse(errors: &[Value]) -> Option<ErrorDetails> {
         if fields.is_full() {
             break;
         }
-        let path = value::arr(error, "path").and_then(field::from_path);
-        if path.is_some() {
-            fields.push(path, message);
+        let input = value::obj(error, "extensions").and_then(|x| {
+            ["field", "argumentName", "argument"]
+                .iter()
+                .find_map(|k| value::string(x, k))
+        });
+        if input.is_some() {
+            fields.push(input, message);
         }
     }
     fields.finish(&mut d);

@@ -399,7 +399,7 @@ fn github_validation_failed_example() {
     let d = parse(body);
     assert_eq!(d.format, Format::Github);
     assert_eq!(d.detail.as_deref(), Some("Validation Failed"));
-    assert_eq!(fields(&d), [("title", "missing_field")]);
+    assert_eq!(fields(&d), [("title", "This field is required.")]);
 }
 
 #[test]
@@ -563,13 +563,16 @@ fn graphql_spec_example() {
         d.detail.as_deref(),
         Some("Name for character with ID 1002 could not be fetched.")
     );
-    assert_eq!(
-        fields(&d),
-        [(
-            "hero.heroFriends.1.name",
-            "Name for character with ID 1002 could not be fetched."
-        )]
-    );
+    // `path` locates the error in the response, not an input: no field error.
+    assert!(fields(&d).is_empty());
+}
+
+#[test]
+fn graphql_input_argument_is_a_field_error() {
+    let body = r#"{"errors": [{"message": "Must be an email address", "path": ["createUser"],
+        "extensions": {"code": "BAD_USER_INPUT", "argumentName": "email"}}], "data": null}"#;
+    let d = parse(body);
+    assert_eq!(fields(&d), [("email", "Must be an email address")]);
 }
 
 #[test]
@@ -583,7 +586,7 @@ fn graphql_bad_user_input() {
             "format": "graphql",
             "detail": "Name is too long",
             "code": "BAD_USER_INPUT",
-            "fieldErrors": [{"field": "user.0.name", "message": "Name is too long"}]
+            "fieldErrors": []
         })
     );
 }
