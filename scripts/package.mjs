@@ -37,6 +37,8 @@ for (const entry of ['index.js', 'node.js']) {
   });
 }
 copyFileSync(join(root, 'src/js/index.d.ts'), join(pkg, 'index.d.ts'));
+// The glue in the staging folder loads the wasm beside it (benchmarks use the raw glue).
+copyFileSync(join(pkg, 'http_triage_bg.wasm'), join(staging, 'http_triage_bg.wasm'));
 
 // Locale packs: locales/<tag>.json -> pkg/locales/<tag>.js (default export) + .d.ts.
 const localeSizes = [];

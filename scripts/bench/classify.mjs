@@ -3,7 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadPkg, pkgDir } from './env.mjs';
+import { loadPkg, root } from './env.mjs';
 import { makeCases, makeUncachedCase, runSideBySide } from './classify-cases.mjs';
 import { median, statusCodes, fmtOps, fmtRatio, STATUS_MIX } from './stats.mjs';
 
@@ -15,7 +15,7 @@ const BASELINE = 'statuses(code)';
 /** Node side (run in a fresh process by the driver). */
 export async function node() {
   const triage = await loadPkg();
-  const glue = await import(pathToFileURL(join(pkgDir, 'http_triage_node.js')).href);
+  const glue = await import(pathToFileURL(join(root, 'target/js/http_triage_node.js')).href);
   const { default: statuses } = await import('statuses');
   const cases = { ...makeCases({ classify: triage.classify, statuses }), ...makeUncachedCase(glue.classify) };
   return runSideBySide(cases, statusCodes(), { rounds: ROUNDS, batchMs: BATCH_MS, now: () => performance.now() });

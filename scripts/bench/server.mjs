@@ -1,4 +1,4 @@
-// The loopback server of the browser runs: /pkg/ (the build), /bench/ (this folder: the page and
+// The loopback server of the browser runs: /pkg/ (the build), /js/ (its unbundled sources), /bench/ (this folder: the page and
 // the shared modules) and /vendor/ (the esbuild bundles of the compared packages). Every answer
 // is `no-store` (each start-up sample loads everything afresh) and cross-origin isolated, so the
 // page's performance.now() has Chromium's fine (5 µs) resolution instead of the coarse 100 µs.
@@ -10,6 +10,8 @@ import { vendorDir } from './bundle.mjs';
 
 const MOUNTS = [
   ['/pkg/', join(root, 'pkg')],
+  // The unbundled JS layer and wasm-bindgen glue the build stages (pkg/ ships them bundled).
+  ['/js/', join(root, 'target/js')],
   ['/bench/', join(root, 'scripts/bench')],
   ['/vendor/', vendorDir],
 ];

@@ -69,7 +69,7 @@ export async function run() {
   const otherText = Math.max(0, p.named.dataTotal - descCost.raw - enCost.raw - phraseCost.raw);
 
   // JS: as published vs minified by a bundler.
-  const glueJs = sizes(readFileSync(join(pkgDir, 'http_triage_web.js')));
+  const glueJs = sizes(readFileSync(join(root, 'target/js/http_triage_web.js')));
 
   const rows = [];
   const contributors = [];
@@ -82,7 +82,7 @@ export async function run() {
   add('other data (argument-error text, field and kind names, vendor keys, panic text, tables)', otherText, Math.round(otherText * (dataSec.brotli / p.named.dataTotal)), 'argument-error messages, field names, Rust panic/location strings', 'otherData');
   for (const [k, label, , how] of GROUPS) add(label, groupBytes.get(k), Math.round(groupBytes.get(k) * brPerCodeByte), how, k);
   add('other code (std thread-locals, iterators, panics, the rest)', rest, Math.round(rest * brPerCodeByte), '', 'otherCode');
-  add('wasm-bindgen JS glue (http_triage_web.js)', glueJs.raw, glueJs.brotli, 'shipped unminified: publishing minified glue saves part of it (see the esbuild bundle row in Size)', 'glue');
+  add('wasm-bindgen JS glue (http_triage_web.js)', glueJs.raw, glueJs.brotli, 'unminified here; pkg/index.js ships it minified and bundled with the JS layer', 'glue');
   contributors.sort((a, b) => b.brotli - a.brotli);
   for (const c of contributors) rows.push([c.label, fmtKB(c.raw), `~${fmtKB(c.brotli)}`, c.how]);
 

@@ -190,7 +190,9 @@ export function makeCreateFetch({ RetryPolicy, classify, classifyError, parseErr
       const userSignal = init?.signal ?? request?.signal ?? undefined;
       const method = String(init?.method ?? request?.method ?? 'GET').toUpperCase();
       const url = request ? request.url : String(input instanceof URL ? input.href : input);
-      const origin = originOf(url);
+      // The origin is parsed only when the cooldown map has an entry or a pause is set.
+      let origin;
+      const originKey = () => (origin ??= originOf(url));
       const requestHeaders = init?.headers ?? request?.headers;
       // A stream body can be sent only once: such a request is never retried.
       const replayable = !isStream(init?.body);
@@ -200,10 +202,20 @@ export function makeCreateFetch({ RetryPolicy, classify, classifyError, parseErr
 
       let attempt = 0;
       let offlineWaits = 0;
+      let ownPause = 0;
       for (;;) {
         if (userSignal?.aborted) throw userSignal.reason;
         // Another call to this origin was told to wait: so is this one.
-        const pausedFor = (cooldowns.get(origin) ?? 0) - Date.now();
+        let pausedFor = 0;
+        if (cooldowns.size !== 0) {
+          const until = cooldowns.get(originKey());
+          if (until !== undefined) {
+            const left = until - Date.now();
+            if (left <= 0) cooldowns.delete(originKey()); // expired: keep the map empty
+            // A pause this call set itself was already waited out by its retry delay.
+            else if (until > ownPause) pausedFor = left;
+          }
+        }
         if (pausedFor > 0) {
           const left = deadlineLeft();
           // The pause outlasts this call's deadline: waiting would only end in a timeout.
@@ -269,7 +281,10 @@ export function makeCreateFetch({ RetryPolicy, classify, classifyError, parseErr
           ? policy.decide({ attempt, method, status, headers: response.headers, requestHeaders, elapsedMs, deadlineMs })
           : null;
         const retryAfterMs = decision?.retryAfterMs ?? null;
-        pauseOrigin(origin, retryAfterMs);
+        if (retryAfterMs > 0) {
+          pauseOrigin(originKey(), retryAfterMs);
+          ownPause = cooldowns.get(originKey()) ?? 0;
+        }
         if (decision?.retry) {
           response.body?.cancel().catch(() => {});
           onRetry?.({ attempt, delayMs: decision.delayMs, reason: decision.reason, status, retryAfterMs });

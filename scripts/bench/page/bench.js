@@ -2,7 +2,10 @@
 // loads it (/pkg/index.js), the comparison bundled for the browser (/vendor/statuses.js), and the
 // same cases and loops as Node. The driver calls window.bench.* through playwright.
 import * as triage from '/pkg/index.js';
-import * as glue from '/pkg/http_triage_web.js';
+import * as glue from '/js/http_triage_web.js';
+
+// The raw glue (unbundled, a module instance of its own) is instantiated with the shipped wasm.
+await glue.default({ module_or_path: '/pkg/http_triage_bg.wasm' });
 import statuses from '/vendor/statuses.js';
 import { makeCases, makeUncachedCase, runSideBySide } from '/bench/classify-cases.mjs';
 import { decideContexts, decideBatches, POLICY_OPTIONS } from '/bench/decide-cases.mjs';
@@ -14,7 +17,6 @@ window.bench = {
   isolated: () => globalThis.crossOriginIsolated === true,
   classify({ rounds, batchMs }) {
     const codes = statusCodes();
-    // index.js has already instantiated the glue module, so its raw classify works here.
     const cases = { ...makeCases({ classify: triage.classify, statuses }), ...makeUncachedCase(glue.classify) };
     return runSideBySide(cases, codes, { rounds, batchMs, now });
   },

@@ -14,8 +14,8 @@ const CANDIDATES = {
 /** Where the time of http-triage's start-up goes, step by step (ms per step). */
 async function breakdown() {
   const t = [performance.now()];
-  const glue = await import('/pkg/http_triage_web.js');
-  const { makeApi } = await import('/pkg/core.js');
+  const glue = await import('/js/http_triage_web.js');
+  const { makeApi } = await import('/js/core.js');
   t.push(performance.now());
   const bytes = await (await fetch('/pkg/http_triage_bg.wasm')).arrayBuffer();
   t.push(performance.now());
