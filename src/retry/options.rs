@@ -11,9 +11,11 @@ pub const DEFAULT_LIMIT: u32 = 2;
 pub const MAX_LIMIT: u32 = 100;
 /// Default [`RetryOptions::methods`]: the idempotent methods of RFC 9110 §9.2.2.
 pub const DEFAULT_METHODS: [&str; 6] = ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"];
-/// Default [`RetryOptions::status_codes`] (413 only with a timing header).
+/// Default [`RetryOptions::status_codes`] (413 only with a timing header), as documentation:
+/// `RetryOptions::default()` builds the set from the status catalog, and a test checks they agree.
 pub const DEFAULT_STATUS_CODES: [u16; 8] = [408, 413, 425, 429, 500, 502, 503, 504];
-/// Default [`RetryOptions::after_status_codes`]: whose Retry-After / RateLimit is honoured.
+/// Default [`RetryOptions::after_status_codes`]: whose Retry-After / RateLimit is honoured
+/// (`RetryOptions::default()` takes them from [`crate::catalog::DEFAULT_AFTER_STATUSES`]).
 pub const DEFAULT_AFTER_STATUS_CODES: [u16; 3] = [413, 429, 503];
 /// Default [`RetryOptions::max_retry_after_ms`].
 pub const DEFAULT_MAX_RETRY_AFTER_MS: f64 = 60_000.0;
@@ -120,8 +122,15 @@ impl Default for RetryOptions {
         RetryOptions {
             limit: DEFAULT_LIMIT,
             methods: DEFAULT_METHODS.iter().map(|m| (*m).to_owned()).collect(),
-            status_codes: StatusSet::from_codes(&DEFAULT_STATUS_CODES),
-            after_status_codes: StatusSet::from_codes(&DEFAULT_AFTER_STATUS_CODES),
+            // The status catalog is the source: rows marked retryable (413 only with timing).
+            status_codes: crate::catalog::default_retry_statuses().fold(
+                StatusSet::new(),
+                |mut set, code| {
+                    set.insert(code);
+                    set
+                },
+            ),
+            after_status_codes: StatusSet::from_codes(&crate::catalog::DEFAULT_AFTER_STATUSES),
             max_retry_after_ms: DEFAULT_MAX_RETRY_AFTER_MS,
             base_delay_ms: DEFAULT_BASE_DELAY_MS,
             max_delay_ms: DEFAULT_MAX_DELAY_MS,

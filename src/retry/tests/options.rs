@@ -37,6 +37,13 @@ fn defaults_are_the_designed_ones() {
     let codes: Vec<u16> = o.status_codes.iter().collect();
     assert_eq!(codes, [408, 413, 425, 429, 500, 502, 503, 504]);
     assert_eq!(codes, DEFAULT_STATUS_CODES);
+    // The documented constants agree with the catalog, which the defaults are built from.
+    let catalog: Vec<u16> = crate::catalog::default_retry_statuses().collect();
+    assert_eq!(catalog, DEFAULT_STATUS_CODES);
+    assert_eq!(
+        crate::catalog::DEFAULT_AFTER_STATUSES,
+        crate::retry::DEFAULT_AFTER_STATUS_CODES
+    );
     assert_eq!(
         o.after_status_codes.iter().collect::<Vec<_>>(),
         [413, 429, 503]
