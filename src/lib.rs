@@ -1,5 +1,5 @@
 //! http-triage: classify HTTP outcomes, write end-user messages, read API error bodies and
-//! decide retries. The core modules are plain Rust and test natively; only [`bindings`]
+//! decide retries. The core modules are plain Rust and test natively; only `bindings`
 //! (compiled for wasm32) touches JavaScript.
 #![deny(missing_docs, missing_debug_implementations)]
 #![forbid(unsafe_code)]

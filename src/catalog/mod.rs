@@ -1,6 +1,6 @@
 //! The status catalog: one table, the single source of truth for every status code we know.
 //!
-//! Each row of [`table`] carries the code, the IANA reason phrase (or the widely used phrase of
+//! Each row of `table.rs` carries the code, the IANA reason phrase (or the widely used phrase of
 //! an unofficial code), where it is defined, its [`Kind`], its default retry behaviour and a
 //! description for developers. Everything else (the class, `ok`, the default retry set of the
 //! retry policy, the fallback for unassigned codes) is derived from the number and the rows.
