@@ -18,8 +18,7 @@
 //! value is `null` counts as absent (JavaScript `undefined` often arrives as `null`), except
 //! `locale`, which is required.
 
-use std::collections::BTreeMap;
-
+use super::map::SortedMap;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -133,9 +132,9 @@ pub struct Catalog {
     /// The catalog-wide action for a known wait; contains `{when}`.
     pub wait_action: Option<String>,
     /// Texts per kind.
-    pub kinds: BTreeMap<Kind, Entry>,
+    pub kinds: SortedMap<Kind, Entry>,
     /// Texts for one exact status code, 100..=599.
-    pub statuses: BTreeMap<u16, Entry>,
+    pub statuses: SortedMap<u16, Entry>,
 }
 
 impl Catalog {
@@ -145,8 +144,8 @@ impl Catalog {
             locale: locale.to_string(),
             dir: None,
             wait_action: None,
-            kinds: BTreeMap::new(),
-            statuses: BTreeMap::new(),
+            kinds: SortedMap::new(),
+            statuses: SortedMap::new(),
         }
     }
 
@@ -186,7 +185,7 @@ impl Catalog {
             None => None,
             Some(v) => Some(wait_text(v, "waitAction")?),
         };
-        let mut kinds = BTreeMap::new();
+        let mut kinds = SortedMap::new();
         if let Some(v) = present(root, "kinds") {
             let Value::Object(map) = v else {
                 return Err(ArgError::type_error("kinds must be an object"));
@@ -201,7 +200,7 @@ impl Catalog {
                 kinds.insert(kind, parse_entry(entry, &format!("kinds.{name}"))?);
             }
         }
-        let mut statuses = BTreeMap::new();
+        let mut statuses = SortedMap::new();
         if let Some(v) = present(root, "statuses") {
             let Value::Object(map) = v else {
                 return Err(ArgError::type_error("statuses must be an object"));
@@ -248,10 +247,10 @@ impl Catalog {
             self.wait_action = other.wait_action;
         }
         for (kind, entry) in other.kinds {
-            self.kinds.entry(kind).or_default().merge(entry);
+            self.kinds.entry_or_default(kind).merge(entry);
         }
         for (code, entry) in other.statuses {
-            self.statuses.entry(code).or_default().merge(entry);
+            self.statuses.entry_or_default(code).merge(entry);
         }
     }
 }

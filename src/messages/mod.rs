@@ -19,6 +19,7 @@
 pub mod catalog;
 pub mod detail;
 pub mod input;
+pub mod map;
 pub mod negotiate;
 pub mod store;
 pub mod wait;

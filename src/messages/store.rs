@@ -1,6 +1,6 @@
 //! The catalog registry and message resolution.
 
-use std::collections::BTreeMap;
+use super::map::SortedMap;
 use std::sync::OnceLock;
 
 use serde::{Serialize, Serializer};
@@ -94,7 +94,7 @@ fn serialize_kind<S: Serializer>(kind: &Kind, serializer: S) -> Result<S::Ok, S:
 /// The registered catalogs, keyed by canonical tag. Starts with built-in English.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MessageStore {
-    catalogs: BTreeMap<String, Catalog>,
+    catalogs: SortedMap<String, Catalog>,
 }
 
 impl Default for MessageStore {
@@ -106,7 +106,7 @@ impl Default for MessageStore {
 impl MessageStore {
     /// A store holding only built-in English.
     pub fn new() -> Self {
-        let mut catalogs = BTreeMap::new();
+        let mut catalogs = SortedMap::new();
         catalogs.insert(ENGLISH.to_string(), builtin_english().clone());
         MessageStore { catalogs }
     }
