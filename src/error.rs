@@ -62,10 +62,12 @@ pub fn js_number(value: f64) -> String {
     }
     let sign = if value < 0.0 { "-" } else { "" };
     let a = value.abs();
-    let body = if a.fract() == 0.0 && a < 1e21 {
-        // Exact: every integral f64 below 1e21 fits a u128.
-        (a as u128).to_string()
-    } else if (1e-6..1e21).contains(&a) {
+    // u64 arithmetic only (u128 would add ~2.5 KB of formatting and division to the wasm):
+    // integers are exact below 2^64; above that the exponent form is used (JavaScript would
+    // still print digits up to 1e21, a range no argument of ours needs).
+    let body = if a.fract() == 0.0 && a < 1.8e19 {
+        (a as u64).to_string()
+    } else if (1e-6..1.8e19).contains(&a) {
         fixed(a, 6)
     } else {
         let mut exp = 0i32;
@@ -84,10 +86,12 @@ pub fn js_number(value: f64) -> String {
     format!("{sign}{body}")
 }
 
-/// `x` (finite, >= 0, < 1e21) with at most `places` decimals, trailing zeros trimmed.
+/// `x` (finite, >= 0, < 1.8e19) with at most `places` decimals (none from 1e12 up, where
+/// they would overflow u64), trailing zeros trimmed.
 fn fixed(x: f64, places: u32) -> String {
-    let scale = 10u128.pow(places);
-    let scaled = (x * scale as f64).round() as u128;
+    let places = if x < 1e12 { places } else { 0 };
+    let scale = 10u64.pow(places);
+    let scaled = (x * scale as f64).round() as u64;
     let (int, frac) = (scaled / scale, scaled % scale);
     if frac == 0 {
         return int.to_string();
@@ -121,5 +125,7 @@ mod tests {
         assert_eq!(js_number(9007199254740992.0), "9007199254740992");
         assert_eq!(js_number(0.000123), "0.000123");
         assert_eq!(js_number(2.0f64.powi(70)), "1.180592e+21");
+        assert_eq!(js_number(2.0f64.powi(64)), "1.844674e+19");
+        assert_eq!(js_number(123456789012345.5), "123456789012346");
     }
 }
