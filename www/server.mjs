@@ -10,7 +10,8 @@ import { createScenarios } from './scenarios.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const MOUNTS = [['/pkg/', join(root, 'pkg')], ['/', join(root, 'www')]];
-const MIME = {
+/** Content types by file extension (also used by the tests' and benchmarks' static servers). */
+export const MIME = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -19,6 +20,7 @@ const MIME = {
   '.wasm': 'application/wasm',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.ico': 'image/x-icon',
 };
 /** Host headers the server answers to (a DNS-rebinding page gets 421, not the API). */
 const LOCAL_HOSTS = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;

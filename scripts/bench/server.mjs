@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join, normalize, extname, sep } from 'node:path';
 import { root } from './env.mjs';
 import { vendorDir } from './bundle.mjs';
+import { MIME } from '../../www/server.mjs';
 
 const MOUNTS = [
   ['/pkg/', join(root, 'pkg')],
@@ -15,13 +16,6 @@ const MOUNTS = [
   ['/bench/', join(root, 'scripts/bench')],
   ['/vendor/', vendorDir],
 ];
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-};
 const HEADERS = {
   'cache-control': 'no-store',
   'cross-origin-opener-policy': 'same-origin',
