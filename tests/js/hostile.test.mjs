@@ -7,6 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
+import { KINDS as KIND_LIST } from '../support/kinds.mjs';
 import { loadPkg } from '../support/pkg.mjs';
 import { hostileValues, HostileError, throwingProxy, throwingGetters } from '../support/hostile-values.mjs';
 
@@ -18,14 +19,7 @@ const TRAP = /unreachable|memory access out of bounds|recursive use of an object
 /** The longest any single call may take. */
 const SLOW_MS = 3_000;
 
-const KINDS = new Set([
-  'informational', 'success', 'redirect', 'not_modified', 'bad_request', 'unauthorized', 'payment_required',
-  'forbidden', 'not_found', 'method_not_allowed', 'not_acceptable', 'request_timeout', 'conflict', 'gone',
-  'precondition_failed', 'payload_too_large', 'uri_too_long', 'unsupported_media_type', 'range_not_satisfiable',
-  'validation_failed', 'locked', 'too_early', 'upgrade_required', 'rate_limited', 'header_too_large',
-  'unavailable_for_legal_reasons', 'client_error', 'server_error', 'not_implemented', 'bad_gateway',
-  'service_unavailable', 'gateway_timeout', 'network_error', 'offline', 'timeout', 'aborted',
-]);
+const KINDS = new Set(KIND_LIST);
 const RETRY_OPTIONS = ['limit', 'methods', 'statusCodes', 'afterStatusCodes', 'maxRetryAfterMs', 'baseDelayMs',
   'maxDelayMs', 'jitter', 'retryOnTimeout', 'retryNonIdempotentWithKey', 'budget', 'seed'];
 const RETRY_NAMES = /\b(retry options|options|limit|methods|statusCodes|afterStatusCodes|maxRetryAfterMs|baseDelayMs|maxDelayMs|jitter|retryOnTimeout|retryNonIdempotentWithKey|budget|seed|retry)\b|is not a (retry|budget) option/;

@@ -6,17 +6,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadPkg, pkgDir, root } from '../support/pkg.mjs';
+import { KINDS } from '../support/kinds.mjs';
 
 const api = await loadPkg();
 const TAGS = ['ar', 'de', 'es', 'fr', 'hi', 'it', 'ja', 'ko', 'nl', 'pl', 'pt', 'ru', 'tr', 'uk', 'zh', 'zh-Hant'];
-const KINDS = [
-  'informational', 'success', 'redirect', 'not_modified', 'bad_request', 'unauthorized', 'payment_required',
-  'forbidden', 'not_found', 'method_not_allowed', 'not_acceptable', 'request_timeout', 'conflict', 'gone',
-  'precondition_failed', 'payload_too_large', 'uri_too_long', 'unsupported_media_type', 'range_not_satisfiable',
-  'validation_failed', 'locked', 'too_early', 'upgrade_required', 'rate_limited', 'header_too_large',
-  'unavailable_for_legal_reasons', 'client_error', 'server_error', 'not_implemented', 'bad_gateway',
-  'service_unavailable', 'gateway_timeout', 'network_error', 'offline', 'timeout', 'aborted',
-];
 const packs = {};
 for (const tag of [...TAGS, 'en']) {
   packs[tag] = (await import(pathToFileURL(join(pkgDir, 'locales', `${tag}.js`)).href)).default;
