@@ -28,6 +28,9 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = Reflect, js_name = ownKeys)]
     fn reflect_own_keys(target: &JsValue) -> Result<Option<Array>, JsValue>;
 
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn object_keys(target: &JsValue) -> Result<Option<Array>, JsValue>;
+
     #[wasm_bindgen(catch, js_namespace = Reflect, js_name = construct)]
     fn reflect_construct(target: &JsValue, args: &Array) -> Result<Option<JsValue>, JsValue>;
 
@@ -83,6 +86,15 @@ pub(crate) fn own_keys(target: &JsValue) -> Option<Array> {
         return None;
     }
     reflect_own_keys(target).ok().flatten()
+}
+
+/// `Object.keys(target)` (own enumerable string keys), or `None` when `target` is not an
+/// object or a trap throws.
+pub(crate) fn enumerable_keys(target: &JsValue) -> Option<Array> {
+    if !target.is_object() && !target.is_function() {
+        return None;
+    }
+    object_keys(target).ok().flatten()
 }
 
 /// `function.call(this)`, or `None` when it throws (or returns `undefined` or `null`).

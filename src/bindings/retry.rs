@@ -1,20 +1,25 @@
 //! The `RetryPolicy` class: options in, `decide(context)` out. The budget and the random source
 //! live in the Rust object, shared by every call made through one policy.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use js_sys::Function;
 use wasm_bindgen::prelude::*;
 
 use super::convert::{
-    call0, describe, get, get_index, get_key, is_array, iterate_pairs, own_keys, throw, to_js,
+    call0, describe, enumerable_keys, get, get_index, get_key, is_array, iterate_pairs, throw,
+    to_js,
 };
 use super::json::{to_json, Limits, Overflow};
 use super::status::{error_fields, status_arg};
+use crate::classify::status_from_number;
 use crate::error::{js_number, ArgError};
 use crate::failure::classify_failure;
 use crate::kind::Kind;
-use crate::retry::{Headers, RetryContext, RetryOptions, RetryPolicy as CorePolicy, OPTION_KEYS};
+use crate::retry::{
+    HeaderView, Headers, RetryContext, RetryDecision, RetryOptions, RetryPolicy as CorePolicy,
+    RetryReason, OPTION_KEYS,
+};
 
 const OPTION_LIMITS: Limits = Limits {
     depth: 4,
@@ -31,12 +36,50 @@ const MAX_HEADER_PAIRS: usize = 256;
 #[derive(Debug)]
 pub struct JsRetryPolicy {
     inner: RefCell<CorePolicy>,
+    /// `delayMs` and `retryAfterMs` (NaN for none) of the last `decidePrimitive` answer.
+    last: Cell<(f64, f64)>,
+}
+
+impl JsRetryPolicy {
+    /// The decision for checked facts; the method is checked here, for both paths.
+    fn run(&self, facts: &Facts<'_>) -> Result<RetryDecision, ArgError> {
+        let method = match facts.method {
+            None => "GET",
+            Some(m) if !m.is_empty() && m.len() <= 64 => m,
+            Some(_) => return Err(method_error()),
+        };
+        let now = facts.now_ms.filter(|n| n.is_finite());
+        let status = facts.status;
+        let mut policy = self.inner.try_borrow_mut().map_err(|_| busy_error())?;
+        let idempotency_key = policy.reads_idempotency_key(method, status)
+            && [facts.headers, facts.request_headers]
+                .into_iter()
+                .flatten()
+                .any(HeaderView::has_idempotency_key);
+        let ctx = RetryContext {
+            attempt: facts.attempt,
+            method,
+            status,
+            status_registered: status
+                .and_then(crate::catalog::row)
+                .is_some_and(|r| r.registered()),
+            headers: facts.headers,
+            failure: facts.failure,
+            idempotency_key,
+            elapsed_ms: facts.elapsed_ms,
+            deadline_ms: facts.deadline_ms,
+            now_ms: now.unwrap_or_else(js_sys::Date::now),
+        };
+        Ok(policy.decide(&ctx))
+    }
+}
+
+fn busy_error() -> ArgError {
+    ArgError::type_error("RetryPolicy is already in use by another call on this stack")
 }
 
 fn busy() -> JsValue {
-    throw(ArgError::type_error(
-        "RetryPolicy is already in use by another call on this stack",
-    ))
+    throw(busy_error())
 }
 
 /// Reads `options` into validated [`RetryOptions`].
@@ -107,7 +150,8 @@ fn read_headers(value: &JsValue, name: &str) -> Result<Option<Headers>, JsValue>
             }
         }
     }
-    if let Some(keys) = own_keys(value) {
+    // A plain object: its own enumerable properties, as Object.keys / Object.entries give.
+    if let Some(keys) = enumerable_keys(value) {
         for key in keys.iter().take(MAX_HEADER_PAIRS) {
             let Some(n) = key.as_string() else { continue };
             let item = get_key(value, &key);
@@ -141,18 +185,53 @@ fn failure_kind(error: &JsValue) -> Result<Option<Kind>, JsValue> {
         return Ok(None);
     }
     if let Some(name) = error.as_string() {
-        return match Kind::from_name(&name).filter(|k| k.is_failure()) {
-            Some(kind) => Ok(Some(kind)),
-            None => Err(throw(ArgError::type_error(format!(
-                "context.error must be an error or one of 'network_error', 'offline', 'timeout', 'aborted', got '{}'",
-                name.chars().take(40).collect::<String>()
-            )))),
-        };
+        return failure_name(&name).map(Some).map_err(throw);
     }
     let fields = error_fields(error);
     Ok(classify_failure(&fields.facts())
         .map(|c| c.kind)
         .filter(|k| k.is_failure()))
+}
+
+/// The context of one decision, read from JavaScript and checked.
+struct Facts<'a> {
+    attempt: u32,
+    method: Option<&'a str>,
+    status: Option<u16>,
+    failure: Option<Kind>,
+    headers: Option<HeaderView<'a>>,
+    request_headers: Option<HeaderView<'a>>,
+    elapsed_ms: Option<f64>,
+    deadline_ms: Option<f64>,
+    now_ms: Option<f64>,
+}
+
+/// `context.attempt`: an integer >= 1 (huge values saturate).
+fn attempt_arg(n: f64) -> Result<u32, ArgError> {
+    if n.is_finite() && n.fract() == 0.0 && n >= 1.0 {
+        Ok(n.min(f64::from(u32::MAX)) as u32)
+    } else {
+        Err(ArgError::range_error(format!(
+            "context.attempt must be an integer >= 1, got {}",
+            js_number(n)
+        )))
+    }
+}
+
+fn method_error() -> ArgError {
+    ArgError::type_error("context.method must be an HTTP method name such as 'GET'")
+}
+
+/// A failure kind given by name: 'network_error', 'offline', 'timeout' or 'aborted'.
+fn failure_name(name: &str) -> Result<Kind, ArgError> {
+    Kind::from_name(name)
+        .filter(|k| k.is_failure())
+        .ok_or_else(|| {
+            ArgError::type_error(format!(
+                "context.error must be an error or one of 'network_error', 'offline', 'timeout', 'aborted', got '{}'",
+                name.chars().take(40).collect::<String>()
+            ))
+        })
 }
 
 #[wasm_bindgen(js_class = RetryPolicy)]
@@ -170,6 +249,7 @@ impl JsRetryPolicy {
         }
         Ok(JsRetryPolicy {
             inner: RefCell::new(policy),
+            last: Cell::new((0.0, f64::NAN)),
         })
     }
 
@@ -186,15 +266,7 @@ impl JsRetryPolicy {
         }
         let attempt_value = get(&context, "attempt");
         let attempt = match attempt_value.as_f64() {
-            Some(n) if n.is_finite() && n.fract() == 0.0 && n >= 1.0 => {
-                n.min(f64::from(u32::MAX)) as u32
-            }
-            Some(n) => {
-                return Err(throw(ArgError::range_error(format!(
-                    "context.attempt must be an integer >= 1, got {}",
-                    js_number(n)
-                ))))
-            }
+            Some(n) => attempt_arg(n).map_err(throw)?,
             None => {
                 return Err(throw(ArgError::type_error(format!(
                     "context.attempt must be an integer >= 1, got {}",
@@ -204,16 +276,13 @@ impl JsRetryPolicy {
         };
         let method_value = get(&context, "method");
         let method = if method_value.is_undefined() || method_value.is_null() {
-            "GET".to_string()
+            None
         } else {
-            match method_value.as_string() {
-                Some(m) if !m.is_empty() && m.len() <= 64 => m,
-                _ => {
-                    return Err(throw(ArgError::type_error(
-                        "context.method must be an HTTP method name such as 'GET'",
-                    )))
-                }
-            }
+            Some(
+                method_value
+                    .as_string()
+                    .ok_or_else(|| throw(method_error()))?,
+            )
         };
         let status_value = get(&context, "status");
         let status = if status_value.is_undefined() || status_value.is_null() {
@@ -221,39 +290,95 @@ impl JsRetryPolicy {
         } else {
             Some(status_arg("context.status", &status_value)?)
         };
+        let failure = failure_kind(&get(&context, "error"))?;
         let headers = read_headers(&get(&context, "headers"), "context.headers")?;
         let request_headers =
             read_headers(&get(&context, "requestHeaders"), "context.requestHeaders")?;
-        let failure = failure_kind(&get(&context, "error"))?;
-        let now = optional_number(&context, "now")?.unwrap_or_else(js_sys::Date::now);
-        let idempotency_key = headers.as_ref().is_some_and(Headers::has_idempotency_key)
-            || request_headers
-                .as_ref()
-                .is_some_and(Headers::has_idempotency_key);
-        let ctx = RetryContext {
+        let facts = Facts {
             attempt,
-            method: &method,
+            method: method.as_deref(),
             status,
-            status_registered: status
-                .and_then(crate::catalog::row)
-                .is_some_and(|r| r.registered()),
-            headers: headers.as_ref(),
             failure,
-            idempotency_key,
+            headers: headers.as_ref().map(HeaderView::from),
+            request_headers: request_headers.as_ref().map(HeaderView::from),
             elapsed_ms: optional_number(&context, "elapsedMs")?,
             deadline_ms: optional_number(&context, "deadlineMs")?,
-            now_ms: if now.is_finite() {
-                now
-            } else {
-                js_sys::Date::now()
-            },
+            now_ms: optional_number(&context, "now")?,
         };
-        let decision = self
-            .inner
-            .try_borrow_mut()
-            .map_err(|_| busy())?
-            .decide(&ctx);
+        let decision = self.run(&facts).map_err(throw)?;
         to_js(&decision)
+    }
+
+    /// `decide()` for the JavaScript layer's fast path: the context as primitives, headers
+    /// joined into one string (see [`Headers::from_joined`]), the answer packed into an
+    /// integer (`reason index | retry << 4 | has retryAfterMs << 5`, the delays then read
+    /// with [`JsRetryPolicy::last_delay_ms`] and [`JsRetryPolicy::last_retry_after_ms`]).
+    /// Returns -1, having changed nothing, for any argument `decide()` would reject, so the
+    /// caller can call `decide()` for the precise error.
+    #[allow(clippy::too_many_arguments)]
+    #[wasm_bindgen(js_name = decidePrimitive)]
+    pub fn decide_primitive(
+        &self,
+        attempt: f64,
+        method: Option<String>,
+        status: Option<f64>,
+        error: Option<String>,
+        headers: Option<String>,
+        request_headers: Option<String>,
+        elapsed_ms: Option<f64>,
+        deadline_ms: Option<f64>,
+        now: Option<f64>,
+    ) -> i32 {
+        let nan = |n: Option<f64>| n.is_some_and(f64::is_nan);
+        if nan(elapsed_ms) || nan(deadline_ms) || nan(now) {
+            return -1;
+        }
+        let Ok(attempt) = attempt_arg(attempt) else {
+            return -1;
+        };
+        let status = match status.map(|n| status_from_number("status", n)) {
+            Some(Ok(s)) => Some(s),
+            Some(Err(_)) => return -1,
+            None => None,
+        };
+        let failure = match error.as_deref().map(failure_name) {
+            Some(Ok(kind)) => Some(kind),
+            Some(Err(_)) => return -1,
+            None => None,
+        };
+        let facts = Facts {
+            attempt,
+            method: method.as_deref(),
+            status,
+            failure,
+            headers: headers.as_deref().map(HeaderView::Joined),
+            request_headers: request_headers.as_deref().map(HeaderView::Joined),
+            elapsed_ms,
+            deadline_ms,
+            now_ms: now,
+        };
+        let Ok(d) = self.run(&facts) else {
+            return -1;
+        };
+        self.last
+            .set((d.delay_ms, d.retry_after_ms.unwrap_or(f64::NAN)));
+        let index = RetryReason::ALL
+            .iter()
+            .position(|r| *r == d.reason)
+            .unwrap_or(0) as i32;
+        index | (i32::from(d.retry) << 4) | (i32::from(d.retry_after_ms.is_some()) << 5)
+    }
+
+    /// The `delayMs` of the last `decidePrimitive` answer.
+    #[wasm_bindgen(getter, js_name = lastDelayMs)]
+    pub fn last_delay_ms(&self) -> f64 {
+        self.last.get().0
+    }
+
+    /// The `retryAfterMs` of the last `decidePrimitive` answer (NaN when it had none).
+    #[wasm_bindgen(getter, js_name = lastRetryAfterMs)]
+    pub fn last_retry_after_ms(&self) -> f64 {
+        self.last.get().1
     }
 
     /// Records a successful call: refills the retry budget by `budget.tokenRatio`.
@@ -289,4 +414,23 @@ impl JsRetryPolicy {
     pub fn budget_tokens(&self) -> Option<f64> {
         self.inner.try_borrow().ok()?.budget().map(|b| b.tokens())
     }
+}
+
+/// The names of the retry reasons, indexed as `decidePrimitive` packs them.
+#[wasm_bindgen(js_name = retryReasons)]
+pub fn retry_reasons() -> Vec<String> {
+    RetryReason::ALL
+        .iter()
+        .map(|r| r.as_str().to_owned())
+        .collect()
+}
+
+/// The header names a retry decision reads (lowercase): the JavaScript layer hands over only
+/// these.
+#[wasm_bindgen(js_name = retryHeaderNames)]
+pub fn retry_header_names() -> Vec<String> {
+    crate::retry::DECISION_HEADERS
+        .iter()
+        .map(|n| (*n).to_owned())
+        .collect()
 }

@@ -2,6 +2,7 @@
 // Everything here is plumbing: every decision is made by the Rust core behind `glue`.
 import { makeErrors } from './errors.js';
 import { makeCreateFetch } from './fetch.js';
+import { makeRetryPolicy } from './policy.js';
 
 /**
  * Builds the API over an initialised glue module.
@@ -49,7 +50,7 @@ export function makeApi(glue) {
     return glue.listLocales();
   }
 
-  const { RetryPolicy } = glue;
+  const RetryPolicy = makeRetryPolicy(glue);
   const { HttpError, NetworkError, isHttpError, isNetworkError } = makeErrors({ userMessage });
   const createFetch = makeCreateFetch({
     RetryPolicy, classify, classifyError, parseErrorBody, HttpError, NetworkError,

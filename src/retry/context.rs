@@ -3,7 +3,7 @@
 
 use crate::kind::Kind;
 
-use super::headers::Headers;
+use super::headers::{HeaderView, Headers};
 
 /// The facts of one failed attempt. Borrowed, `Copy`, and built without allocation:
 /// `RetryContext::new(attempt, method, now_ms)` then the `with_*` setters.
@@ -21,7 +21,7 @@ pub struct RetryContext<'a> {
     /// wire it to the status catalog, e.g. `catalog::row(s).is_some_and(|r| r.registered())`.
     pub status_registered: bool,
     /// The response headers, when there was a response.
-    pub headers: Option<&'a Headers>,
+    pub headers: Option<HeaderView<'a>>,
     /// The failure without a response ([`Kind::NetworkError`], [`Kind::Timeout`],
     /// [`Kind::Offline`], [`Kind::Aborted`]); when set, `status` is ignored. Kinds that are not
     /// failures ([`Kind::is_failure`]) are ignored here.
@@ -69,7 +69,13 @@ impl<'a> RetryContext<'a> {
 
     /// With response headers.
     pub const fn with_headers(mut self, headers: &'a Headers) -> Self {
-        self.headers = Some(headers);
+        self.headers = Some(HeaderView::Pairs(headers));
+        self
+    }
+
+    /// With response headers joined as in [`Headers::from_joined`], read in place.
+    pub const fn with_joined_headers(mut self, joined: &'a str) -> Self {
+        self.headers = Some(HeaderView::Joined(joined));
         self
     }
 

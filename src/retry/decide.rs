@@ -102,6 +102,14 @@ impl RetryPolicy {
         }
     }
 
+    /// Whether [`RetryContext::idempotency_key`] can change the decision for `method` and
+    /// `status`: only for a method outside `methods`, or a 409, and only with
+    /// `retryNonIdempotentWithKey`. Lets a caller skip looking for the header.
+    pub fn reads_idempotency_key(&self, method: &str, status: Option<u16>) -> bool {
+        let o = &self.options;
+        o.retry_non_idempotent_with_key && (status == Some(409) || !o.is_retryable_method(method))
+    }
+
     /// Decides whether to retry after the attempt described by `ctx` failed.
     ///
     /// Rules, first match wins: attempt limit (`limit`); deadline already reached

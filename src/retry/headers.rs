@@ -69,17 +69,31 @@ impl Headers {
         }
     }
 
+    /// The separator of [`Headers::from_joined`]: NUL, which no `Headers` name or value holds.
+    pub const JOIN: char = '\0';
+
+    /// Headers from one string of alternating names and values, each followed by
+    /// [`Headers::JOIN`] (`"retry-after\02\0date\0…\0"`): how the JavaScript layer hands a
+    /// response's headers over in one crossing. A trailing name without a value is ignored;
+    /// the bounds of [`Headers::from_pairs`] apply.
+    pub fn from_joined(joined: &str) -> Self {
+        let mut headers = Headers::new();
+        for (name, value) in joined_pairs(joined) {
+            headers
+                .entries
+                .push((name.to_ascii_lowercase(), value.to_owned()));
+        }
+        headers
+    }
+
     /// Adds one pair; returns false when it was ignored (bad or long name, long value, full).
     pub fn append(&mut self, name: &str, value: &str) -> bool {
-        if self.entries.len() >= Self::MAX_ENTRIES
-            || name.is_empty()
-            || name.len() > Self::MAX_NAME_LEN
-            || value.len() > Self::MAX_VALUE_LEN
-            || !name.bytes().all(is_tchar)
-        {
+        if self.entries.len() >= Self::MAX_ENTRIES {
             return false;
         }
-        let value = value.trim_matches(|c| c == ' ' || c == '\t');
+        let Some(value) = accepted(name, value) else {
+            return false;
+        };
         self.entries
             .push((name.to_ascii_lowercase(), value.to_owned()));
         true
@@ -111,9 +125,7 @@ impl Headers {
     ///
     /// [`RetryContext::idempotency_key`]: super::RetryContext::idempotency_key
     pub fn has_idempotency_key(&self) -> bool {
-        self.entries
-            .iter()
-            .any(|(n, v)| !v.is_empty() && (n == "idempotency-key" || n == "x-idempotency-key"))
+        HeaderView::from(self).has_idempotency_key()
     }
 
     /// The number of pairs kept.
@@ -129,6 +141,113 @@ impl Headers {
     /// The pairs, lowercase names first, in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         self.entries.iter().map(|(n, v)| (n.as_str(), v.as_str()))
+    }
+}
+
+/// The value to keep for a `name: value` pair (trimmed of spaces and tabs), or `None` when
+/// the pair is ignored: an empty, long or non-token name, or a long value.
+fn accepted<'v>(name: &str, value: &'v str) -> Option<&'v str> {
+    let ok = !name.is_empty()
+        && name.len() <= Headers::MAX_NAME_LEN
+        && value.len() <= Headers::MAX_VALUE_LEN
+        && name.bytes().all(is_tchar);
+    ok.then(|| value.trim_matches(|c| c == ' ' || c == '\t'))
+}
+
+/// The pairs of a joined string that [`Headers::from_joined`] keeps, names as given.
+fn joined_pairs(joined: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut parts = joined.split_terminator(Headers::JOIN);
+    core::iter::from_fn(move || Some((parts.next()?, parts.next()?)))
+        .take(Headers::MAX_SCANNED)
+        .filter_map(|(name, value)| Some((name, accepted(name, value)?)))
+        .take(Headers::MAX_ENTRIES)
+}
+
+/// Every header name a retry decision reads (lowercase): the server's timing
+/// ([`server_wait`](super::server_wait): `Retry-After`, `RateLimit`, the reset families and
+/// `Date`) and the idempotency keys. Other headers never change a decision, so a caller may
+/// leave them out of what it hands over.
+pub const DECISION_HEADERS: [&str; 11] = [
+    "retry-after",
+    "ratelimit",
+    "ratelimit-reset",
+    "ratelimit-remaining",
+    "x-ratelimit-reset",
+    "x-ratelimit-remaining",
+    "x-rate-limit-reset",
+    "x-rate-limit-remaining",
+    "date",
+    "idempotency-key",
+    "x-idempotency-key",
+];
+
+/// Read access to response headers, whichever form they came in: a [`Headers`] collection,
+/// or the joined string of [`Headers::from_joined`] read in place (no allocation). Both answer
+/// every lookup the same way.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum HeaderView<'a> {
+    /// A collection.
+    Pairs(&'a Headers),
+    /// `name\0value\0…`, read as [`Headers::from_joined`] would.
+    Joined(&'a str),
+}
+
+impl<'a> From<&'a Headers> for HeaderView<'a> {
+    fn from(headers: &'a Headers) -> Self {
+        HeaderView::Pairs(headers)
+    }
+}
+
+impl<'a> HeaderView<'a> {
+    /// Every kept `(name, value)` pair, names in any case.
+    pub fn pairs(self) -> impl Iterator<Item = (&'a str, &'a str)> {
+        let (pairs, joined) = match self {
+            HeaderView::Pairs(h) => (Some(h.iter()), None),
+            HeaderView::Joined(s) => (None, Some(joined_pairs(s))),
+        };
+        pairs
+            .into_iter()
+            .flatten()
+            .chain(joined.into_iter().flatten())
+    }
+
+    /// The first value of `name` (any case), if present.
+    pub fn get(self, name: &str) -> Option<&'a str> {
+        match self {
+            // Short enough that no bound can bite (fewer pairs than MAX_ENTRIES): only the
+            // pairs named `name` need checking, and a name equal to a token is one.
+            HeaderView::Joined(s) if s.len() < 2 * Headers::MAX_ENTRIES => {
+                let mut parts = s.split_terminator(Headers::JOIN);
+                while let (Some(n), Some(v)) = (parts.next(), parts.next()) {
+                    if n.eq_ignore_ascii_case(name) {
+                        if let Some(v) = accepted(n, v) {
+                            return Some(v);
+                        }
+                    }
+                }
+                None
+            }
+            _ => self.get_all(name).next(),
+        }
+    }
+
+    /// Every value of `name` (any case), in order.
+    pub fn get_all<'n>(self, name: &'n str) -> impl Iterator<Item = &'a str> + 'n
+    where
+        'a: 'n,
+    {
+        self.pairs()
+            .filter(move |(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v)
+    }
+
+    /// True when an `Idempotency-Key` or `X-Idempotency-Key` header has a non-empty value.
+    pub fn has_idempotency_key(self) -> bool {
+        self.pairs().any(|(n, v)| {
+            !v.is_empty()
+                && (n.eq_ignore_ascii_case("idempotency-key")
+                    || n.eq_ignore_ascii_case("x-idempotency-key"))
+        })
     }
 }
 

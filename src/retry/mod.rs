@@ -40,7 +40,7 @@ pub use backoff::backoff_delay;
 pub use budget::RetryBudget;
 pub use context::RetryContext;
 pub use decide::{RetryDecision, RetryPolicy};
-pub use headers::Headers;
+pub use headers::{HeaderView, Headers, DECISION_HEADERS};
 pub use http_date::parse_http_date;
 pub use options::{
     BudgetOptions, Jitter, RetryOptions, DEFAULT_AFTER_STATUS_CODES, DEFAULT_BASE_DELAY_MS,

@@ -2,7 +2,7 @@
 //! field (draft-ietf-httpbis-ratelimit-headers) and the `RateLimit-Reset` family.
 //! No allocation; never panics; huge numbers saturate.
 
-use super::headers::Headers;
+use super::headers::HeaderView;
 use super::http_date::{now_secs, parse_http_date};
 
 /// Where a server-requested wait came from.
@@ -46,7 +46,8 @@ const DELTA_SECS_BELOW: f64 = 1e8;
 /// Absolute times (an HTTP-date, an epoch timestamp) are measured against the response's
 /// `Date` header when it is present and valid (so a skewed client clock does not matter),
 /// else against `now_ms` (epoch milliseconds).
-pub fn server_wait(headers: &Headers, now_ms: f64) -> Option<ServerWait> {
+pub fn server_wait<'h>(headers: impl Into<HeaderView<'h>>, now_ms: f64) -> Option<ServerWait> {
+    let headers = headers.into();
     let reference = || reference_ms(headers, now_ms);
     if let Some(ms) = headers
         .get("retry-after")
@@ -192,7 +193,7 @@ pub fn parse_reset(value: &str, reference: impl FnOnce() -> f64, now_ms: f64) ->
 }
 
 /// Epoch ms to measure absolute times against: the `Date` header if valid, else `now_ms`.
-fn reference_ms(headers: &Headers, now_ms: f64) -> f64 {
+fn reference_ms(headers: HeaderView<'_>, now_ms: f64) -> f64 {
     headers
         .get("date")
         .and_then(|d| parse_http_date(d, now_ms))

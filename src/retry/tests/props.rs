@@ -3,8 +3,8 @@ use serde_json::Value;
 
 use super::super::http_date::civil_from_days;
 use super::super::{
-    parse_http_date, parse_ratelimit_field, parse_reset, parse_retry_after, server_wait, Headers,
-    Jitter, RetryContext, RetryOptions, RetryPolicy,
+    parse_http_date, parse_ratelimit_field, parse_reset, parse_retry_after, server_wait,
+    HeaderView, Headers, Jitter, RetryContext, RetryOptions, RetryPolicy,
 };
 use super::NOW;
 use crate::kind::Kind;
@@ -259,7 +259,7 @@ proptest! {
             .with_status_registered(input.registered)
             .with_idempotency_key(input.key);
         ctx.status = input.status;
-        ctx.headers = input.headers.as_ref();
+        ctx.headers = input.headers.as_ref().map(HeaderView::from);
         ctx.failure = input.failure;
         ctx.elapsed_ms = input.elapsed;
         ctx.deadline_ms = input.deadline;
