@@ -1,6 +1,7 @@
 // The loopback server of the browser runs: /pkg/ (the build), /js/ (its unbundled sources), /bench/ (this folder: the page and
 // the shared modules) and /vendor/ (the esbuild bundles of the compared packages). Every answer
-// is `no-store` (each start-up sample loads everything afresh) and cross-origin isolated, so the
+// is `no-store` (each start-up sample loads everything afresh; /cached/… serves the same files
+// cacheable, for repeat visits) and cross-origin isolated, so the
 // page's performance.now() has Chromium's fine (5 µs) resolution instead of the coarse 100 µs.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -22,6 +23,9 @@ const HEADERS = {
   'cross-origin-embedder-policy': 'require-corp',
   'cross-origin-resource-policy': 'same-origin',
 };
+/** Under /cached/… the same files are served cacheable, for the warm (repeat visit) start-up. */
+const CACHED = '/cached';
+const CACHED_HEADERS = { ...HEADERS, 'cache-control': 'public, max-age=3600' };
 
 /** Starts the server on 127.0.0.1 (any free port); resolves to { url, close() }. */
 export async function startBenchServer() {
@@ -34,13 +38,18 @@ export async function startBenchServer() {
       return;
     }
     if (pathname === '/favicon.ico') { res.writeHead(204, HEADERS).end(); return; }
+    let headers = HEADERS;
+    if (pathname.startsWith(`${CACHED}/`)) {
+      pathname = pathname.slice(CACHED.length);
+      headers = CACHED_HEADERS;
+    }
     for (const [prefix, dir] of MOUNTS) {
       if (!pathname.startsWith(prefix)) continue;
       const file = normalize(join(dir, pathname.slice(prefix.length)));
       if (!file.startsWith(dir + sep)) break;
       try {
         const body = await readFile(file);
-        res.writeHead(200, { ...HEADERS, 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }).end(body);
+        res.writeHead(200, { ...headers, 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }).end(body);
         return;
       } catch {
         break;

@@ -1,14 +1,19 @@
 // One start-up sample in a fresh page: ?what=<candidate>. The clock starts right before the
 // dynamic import and stops after the first call, so it covers fetching the modules (and the
 // wasm), compiling, instantiating and the first answer. The result goes to window.result.
-const what = new URLSearchParams(location.search).get('what');
+// With ?warm=1 the modules come from /cached/… (cacheable): the runner loads the page twice in
+// one browser context and keeps the second sample, a repeat visit with the HTTP cache (and
+// Chromium's compiled-code caches) warm.
+const params = new URLSearchParams(location.search);
+const what = params.get('what');
+const base = params.get('warm') === '1' ? '/cached' : '';
 
 const CANDIDATES = {
-  'http-triage': async () => (await import('/pkg/index.js')).classify(200).reason,
-  'http-triage, esbuild bundle': async () => (await import('/vendor/http-triage.js')).classify(200).reason,
-  statuses: async () => (await import('/vendor/statuses.js')).default(200),
-  ky: async () => typeof (await import('/vendor/ky.js')).default.get,
-  'ky + statuses + http-status-codes bundle': async () => (await import('/vendor/ky+statuses+http-status-codes.js')).statuses(200),
+  'http-triage': async () => (await import(`${base}/pkg/index.js`)).classify(200).reason,
+  'http-triage, esbuild bundle': async () => (await import(`${base}/vendor/http-triage.js`)).classify(200).reason,
+  statuses: async () => (await import(`${base}/vendor/statuses.js`)).default(200),
+  ky: async () => typeof (await import(`${base}/vendor/ky.js`)).default.get,
+  'ky + statuses + http-status-codes bundle': async () => (await import(`${base}/vendor/ky+statuses+http-status-codes.js`)).statuses(200),
 };
 
 /** Where the time of http-triage's start-up goes, step by step (ms per step). */
