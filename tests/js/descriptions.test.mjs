@@ -1,11 +1,52 @@
-// addDescriptions(): long developer descriptions registered at run time replace the built-in
-// one-line `description` of classify() and listStatuses(), the per-code caches start over, and a
-// rejected pack changes nothing.
+// Developer descriptions: one line built in, the long texts in the opt-in pack
+// (http-triage/descriptions.js). addDescriptions() replaces the built-in `description` of
+// classify() and listStatuses(), the per-code caches start over, and a rejected pack changes
+// nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadPkg } from '../support/pkg.mjs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadPkg, pkgDir } from '../support/pkg.mjs';
 
 const api = await loadPkg();
+const descriptions = (await import(pathToFileURL(join(pkgDir, 'descriptions.js')).href)).default;
+
+test('built in, every description is one short sentence', () => {
+  for (const code of api.listStatuses().map((s) => s.status)) {
+    const d = api.classify(code).description;
+    assert.ok(d.length >= 40 && d.length <= 110, `${code}: ${d.length} characters: ${d}`);
+    assert.ok(d.endsWith('.') && !d.includes('\n') && !d.includes('. '), `${code} is one sentence: ${d}`);
+  }
+  assert.equal(api.classify(429).description, 'Rate limited: wait for Retry-After (or the RateLimit reset) before retrying.');
+  assert.match(api.classify(499).description, /nginx.*ArcGIS/);
+  assert.match(api.classify(503).description, /maintenance.*overloaded.*Retry-After/);
+  assert.match(api.classify(405).description, /Allow header/);
+  assert.match(api.classify(426).description, /upgrade.*version/i);
+});
+
+test('the shipped pack describes every catalog code at length, and registering it shows those texts', () => {
+  const rows = api.listStatuses();
+  assert.equal(descriptions.locale, 'en');
+  assert.deepEqual(Object.keys(descriptions.statuses).map(Number), rows.map((s) => s.status));
+  for (const { status, description } of rows) {
+    assert.ok(descriptions.statuses[status].length > 2 * description.length, `${status}: the pack says more`);
+  }
+  const cached = api.classify(429);
+  api.addDescriptions(descriptions);
+  assert.notEqual(api.classify(429), cached);
+  for (const info of api.listStatuses()) {
+    assert.equal(info.description, descriptions.statuses[info.status], `${info.status}`);
+    assert.equal(api.classify(info.status).description, descriptions.statuses[info.status]);
+  }
+  assert.match(api.classify(499).description, /nginx/);
+  // Codes without a catalog row keep their built-in text.
+  assert.equal(api.classify(432).description, api.classify(433).description);
+  // The error classes read classify(): an HttpError's reason and kind are unchanged.
+  assert.deepEqual([api.classify(503).reason, api.classify(503).kind, api.classify(503).retryable], ['Service Unavailable', 'service_unavailable', true]);
+  // Registering it again changes nothing.
+  api.addDescriptions(descriptions);
+  assert.equal(api.classify(404).description, descriptions.statuses[404]);
+});
 
 test('a pack replaces the description of the codes it covers, and only those', () => {
   const before404 = api.classify(404);

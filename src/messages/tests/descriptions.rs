@@ -279,3 +279,25 @@ mod props {
         }
     }
 }
+
+/// The pack the package ships (`http-triage/descriptions.js` is built from this file).
+const SHIPPED_EN: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/descriptions/en.json"));
+
+#[test]
+fn the_shipped_pack_validates_and_describes_every_row() {
+    reset_descriptions();
+    let value: Value = serde_json::from_str(SHIPPED_EN).expect("descriptions/en.json is JSON");
+    let pack = Descriptions::from_value(&value).expect("descriptions/en.json is a valid pack");
+    let rows = crate::catalog::rows();
+    assert_eq!(
+        pack.codes().collect::<Vec<_>>(),
+        rows.iter().map(|r| r.code).collect::<Vec<_>>()
+    );
+    add_descriptions(&value).unwrap();
+    for row in rows {
+        let info = classify(row.code).unwrap();
+        assert_eq!(Some(&*info.description), pack.get(row.code));
+        assert_ne!(info.description, row.description, "{}", row.code);
+    }
+    reset_descriptions();
+}
