@@ -264,6 +264,18 @@ fn built_in_descriptions_are_one_line() {
 }
 
 #[test]
+fn class_fallback_descriptions_are_one_line() {
+    for base in [100, 200, 300, 400, 500] {
+        let fallback = StatusClass::of(base).unwrap().fallback();
+        assert_one_line(base, fallback.description);
+        assert!(
+            fallback.description.contains(&base.to_string()),
+            "{base}: the fallback names the code it is treated as"
+        );
+    }
+}
+
+#[test]
 fn built_in_lines_carry_the_key_fact() {
     let has = |code: u16, words: &[&str]| {
         let d = row(code).unwrap().description.to_lowercase();

@@ -12,7 +12,7 @@ const api = await loadPkg();
 const descriptions = (await import(pathToFileURL(join(pkgDir, 'descriptions.js')).href)).default;
 
 test('built in, every description is one short sentence', () => {
-  for (const code of api.listStatuses().map((s) => s.status)) {
+  for (const code of [...api.listStatuses().map((s) => s.status), 150, 250, 350, 432, 555]) {
     const d = api.classify(code).description;
     assert.ok(d.length >= 40 && d.length <= 110, `${code}: ${d.length} characters: ${d}`);
     assert.ok(d.endsWith('.') && !d.includes('\n') && !d.includes('. '), `${code} is one sentence: ${d}`);
@@ -39,8 +39,8 @@ test('the shipped pack describes every catalog code at length, and registering i
     assert.equal(api.classify(info.status).description, descriptions.statuses[info.status]);
   }
   assert.match(api.classify(499).description, /nginx/);
-  // Codes without a catalog row keep their built-in text.
-  assert.equal(api.classify(432).description, api.classify(433).description);
+  // Codes without a catalog row keep their built-in line.
+  assert.ok(api.classify(432).description.length <= 110);
   // The error classes read classify(): an HttpError's reason and kind are unchanged.
   assert.deepEqual([api.classify(503).reason, api.classify(503).kind, api.classify(503).retryable], ['Service Unavailable', 'service_unavailable', true]);
   // Registering it again changes nothing.
