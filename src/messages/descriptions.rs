@@ -57,8 +57,8 @@ impl Descriptions {
 
     /// Validates a pack given as a JSON value: an object whose `statuses` object maps status
     /// codes (`"100"` to `"599"`) to non-empty strings of at most [`MAX_DESCRIPTION_CHARS`]
-    /// characters (`null` entries are skipped). Errors are type errors naming the path, or range errors for codes outside
-    /// 100..=599 and texts that are too long.
+    /// characters (`null` entries are skipped). Errors are type errors naming the path, or range
+    /// errors for codes outside 100..=599 and texts that are too long.
     pub fn from_value(value: &Value) -> Result<Descriptions, ArgError> {
         let Value::Object(root) = value else {
             return Err(ArgError::type_error("pack must be an object"));
@@ -164,9 +164,9 @@ fn parse_code(key: &str) -> Result<u16, ArgError> {
     // Negative numbers and anything but three digits are out of range; three ASCII digits
     // always fit in a u16.
     let code = match (key.starts_with('-'), digits.as_bytes()) {
-        (false, &[a, b, c]) => [a, b, c]
-            .iter()
-            .fold(0u16, |n, d| n * 10 + u16::from(d - b'0')),
+        (false, &[a, b, c]) => {
+            u16::from(a - b'0') * 100 + u16::from(b - b'0') * 10 + u16::from(c - b'0')
+        }
         _ => 0,
     };
     if (MIN_STATUS..=MAX_STATUS).contains(&code) {
