@@ -1,5 +1,6 @@
-// Assembles pkg/ after wasm-bindgen and wasm-opt: glue, JS entries, types, locale modules and
-// package.json (from the top-level pkg.json), then prints sizes raw / gzip / brotli.
+// Assembles pkg/ after wasm-bindgen and wasm-opt: glue, JS entries, types, locale modules, the
+// descriptions pack and package.json (from the top-level pkg.json), then prints sizes raw / gzip /
+// brotli.
 import { readFileSync, writeFileSync, copyFileSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +58,17 @@ if (existsSync(join(root, 'locales'))) {
   }
 }
 
+// The long developer descriptions: descriptions/en.json -> pkg/descriptions.js (default export,
+// registered with addDescriptions) + .d.ts. Opt-in data, so not part of the browser entry.
+const descriptions = JSON.parse(readFileSync(join(root, 'descriptions/en.json'), 'utf8'));
+const descriptionsJs = `export default ${JSON.stringify(descriptions)};\n`;
+writeFileSync(join(pkg, 'descriptions.js'), descriptionsJs);
+writeFileSync(
+  join(pkg, 'descriptions.d.ts'),
+  `import type { DescriptionPack } from './index.js';\ndeclare const pack: DescriptionPack;\nexport default pack;\n`,
+);
+const descriptionSizes = sizes(Buffer.from(descriptionsJs));
+
 // package.json: the top-level pkg.json with the crate's version.
 const manifest = JSON.parse(readFileSync(join(root, 'pkg.json'), 'utf8'));
 const cargo = readFileSync(join(root, 'Cargo.toml'), 'utf8');
@@ -75,5 +87,6 @@ const total = browserEntry.map((f) => sizes(file(f))).reduce((a, b) => ({
   raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli,
 }));
 rows.push(['browser entry (wasm + JS, English)', total]);
-console.log(formatSizes([...rows, ...localeSizes]));
-writeFileSync(join(root, 'target/sizes.json'), JSON.stringify({ browserEntry: total, files: Object.fromEntries([...rows, ...localeSizes]) }, null, 2));
+console.log(formatSizes([...rows, ['descriptions.js (opt-in, not in the entry)', descriptionSizes], ...localeSizes]));
+const files = Object.fromEntries([...rows, ['descriptions.js', descriptionSizes], ...localeSizes]);
+writeFileSync(join(root, 'target/sizes.json'), JSON.stringify({ browserEntry: total, files }, null, 2));

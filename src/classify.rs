@@ -1,4 +1,8 @@
-//! Classification of a status code: the facts of its catalog row, or of its class's fallback.
+//! Classification of a status code: the facts of its catalog row, or of its class's fallback,
+//! with the registered long description of the code when an app added one
+//! ([`crate::messages::add_descriptions`]).
+
+use std::borrow::Cow;
 
 use serde::Serialize;
 
@@ -12,7 +16,7 @@ pub const MIN_STATUS: u16 = 100;
 pub const MAX_STATUS: u16 = 599;
 
 /// Everything we know about one status code, as `classify()` returns it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct StatusInfo {
     /// The code.
     pub status: u16,
@@ -29,8 +33,8 @@ pub struct StatusInfo {
     /// True when the default retry policy retries an idempotent request with this status.
     /// 413 is `false` here: it is retried only when the response carries timing headers.
     pub retryable: bool,
-    /// Developer-facing text: meaning, cause, handling.
-    pub description: &'static str,
+    /// Developer-facing text: the catalog's one line, or the registered long description.
+    pub description: Cow<'static, str>,
     /// Where the code is defined.
     pub spec: &'static str,
 }
@@ -44,8 +48,19 @@ impl Serialize for Kind {
 /// Classifies `status`; `None` outside 100..=599.
 ///
 /// Codes without a catalog row take their class's x00 semantics (RFC 9110 §15), with the class
-/// name as reason and `registered: false`.
+/// name as reason and `registered: false`. `description` is the long description registered for
+/// the code ([`crate::messages::add_descriptions`]), else the catalog's one-line description.
 pub fn classify(status: u16) -> Option<StatusInfo> {
+    let mut info = classify_builtin(status)?;
+    if let Some(text) = crate::messages::description(status) {
+        info.description = Cow::Owned(text);
+    }
+    Some(info)
+}
+
+/// Like [`classify`], with the catalog's one-line description whatever is registered: for
+/// callers that only need the facts (kind, retryability), so they never copy a long text.
+pub fn classify_builtin(status: u16) -> Option<StatusInfo> {
     let class = StatusClass::of(status)?;
     let row = catalog::row(status).unwrap_or_else(|| class.fallback());
     let registered = row.code == status && row.registered();
@@ -57,7 +72,7 @@ pub fn classify(status: u16) -> Option<StatusInfo> {
         registered,
         ok: class == StatusClass::Success,
         retryable: row.retry == Retry::Yes,
-        description: row.description,
+        description: Cow::Borrowed(row.description),
         spec: row.spec,
     })
 }

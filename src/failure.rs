@@ -4,7 +4,7 @@
 //! The bindings read a few plain facts off the thrown value ([`FailureFacts`]); the decision is
 //! made here so it is testable natively. Unknown values are never guessed: they give `None`.
 
-use crate::classify::classify;
+use crate::classify::classify_builtin;
 use crate::kind::Kind;
 
 /// The messages runtimes put in the `TypeError` that `fetch()` rejects with when no response
@@ -148,7 +148,7 @@ fn status_class(status: f64) -> Option<FailureClass> {
     if !status.is_finite() || status.fract() != 0.0 || !(100.0..=599.0).contains(&status) {
         return None;
     }
-    let info = classify(status as u16)?;
+    let info = classify_builtin(status as u16)?;
     Some(FailureClass {
         kind: info.kind,
         retryable: info.retryable,

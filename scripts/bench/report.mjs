@@ -36,7 +36,7 @@ function sizePlan(size, contributors) {
   const br = (...keys) => keys.reduce((s, k) => s + (c[k]?.brotli ?? 0), 0);
   const bundledJs = size.bundled.brotli - size.wasm.brotli;
   const actions = [
-    [br('descriptions'), 'Move the status descriptions out of the entry: an opt-in `http-triage/descriptions.js` pack registered like a locale (classify().description empty or a docs link until it is loaded), or one line each.'],
+    [br('descriptions'), 'Drop the built-in one-line status descriptions too (the long texts already are the opt-in `http-triage/descriptions.js` pack): classify().description empty or a docs link until a pack is registered.'],
     [br('serde_json', 'en'), 'Drop serde_json from the wasm: English as a const Rust table; options, catalogs and headers read from JS with js-sys (or passed as primitives); parseErrorBody JSON.parse-s in JS and walks the object.'],
     [br('btree'), 'Replace BTreeMap/BTreeSet with sorted Vecs or fixed arrays indexed by Kind / status (the maps hold at most ~40 kinds and a few dozen statuses).'],
     [br('alloc', 'fmt', 'numfmt', 'str') * 0.6, 'Trim the runtime: a small allocator instead of dlmalloc, no Debug/format!/panic paths on the wasm side (errors as codes + JS-built messages), byte-wise ASCII matching instead of str::find/split with &str patterns (StrSearcher/TwoWay). Estimate: ~60% of these groups.'],

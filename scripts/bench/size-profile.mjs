@@ -74,8 +74,8 @@ export async function run() {
   const rows = [];
   const contributors = [];
   const add = (label, raw, brotli, how, key = label) => contributors.push({ key, label, raw, brotli, how });
-  add('status descriptions (data: classify().description of every code)', descCost.raw, descCost.brotli,
-    `${descriptions.length} distinct developer descriptions, avg ${Math.round(descCost.raw / descriptions.length)} B; move them to an optional module (like a locale pack) or cut each to one line`, 'descriptions');
+  add('status descriptions (data: the built-in classify().description of every code)', descCost.raw, descCost.brotli,
+    `${descriptions.length} distinct one-line developer descriptions, avg ${Math.round(descCost.raw / descriptions.length)} B; the long texts are the opt-in descriptions pack, outside the entry`, 'descriptions');
   add('reason phrases and spec references (data)', phraseCost.raw, phraseCost.brotli, 'needed by classify(); small', 'phrases');
   add('built-in English catalog (data: locales/en.json embedded as JSON text)', enCost.raw, enCost.brotli,
     'parsed with serde_json at start-up; a const Rust table is smaller and needs no parser', 'en');

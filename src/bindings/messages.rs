@@ -1,4 +1,5 @@
-//! Exports about end-user messages: `userMessage`, `addMessages`, `listLocales`.
+//! Exports about end-user messages and developer texts: `userMessage`, `addMessages`,
+//! `listLocales`, `addDescriptions`.
 
 use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
@@ -34,6 +35,17 @@ const CATALOG_LIMITS: Limits = Limits {
     depth: 8,
     nodes: 20_000,
     string: 8_192,
+};
+
+/// Limits for description packs given to `addDescriptions`: a pack is two levels deep (the
+/// depth left over lets a nested value be reported as `statuses["404"] must be a string`), at
+/// most 500 codes, and `string` in UTF-8 bytes keeps every text of up to 4,096 characters
+/// (`MAX_DESCRIPTION_CHARS`, 4 bytes at most each) whole, while a longer one cut there still has
+/// over 4,096 characters and is rejected rather than silently shortened.
+const DESCRIPTION_LIMITS: Limits = Limits {
+    depth: 4,
+    nodes: 2_048,
+    string: 16_896,
 };
 
 /// The most locale tags read from `options.locale` or `navigator.languages`.
@@ -171,6 +183,23 @@ pub fn add_messages(catalog: JsValue) -> Result<String, JsValue> {
         })
     })?;
     messages::add_messages(&value).map_err(throw)
+}
+
+/// Registers long developer descriptions (the `http-triage/descriptions.js` pack, or an app's
+/// own): from then on `classify(code).description` is the pack's text for the codes it covers.
+/// A malformed pack throws a `TypeError` or `RangeError` naming the path and registers nothing.
+#[wasm_bindgen(js_name = addDescriptions)]
+pub fn add_descriptions(pack: JsValue) -> Result<(), JsValue> {
+    if !pack.is_object() || pack.is_function() || is_array(&pack) {
+        return Err(throw(ArgError::type_error("pack must be an object")));
+    }
+    let value = to_json(&pack, DESCRIPTION_LIMITS).map_err(|e| {
+        throw(match e {
+            Overflow::Depth => ArgError::type_error("pack is nested too deeply"),
+            Overflow::Size => ArgError::range_error("pack is too large"),
+        })
+    })?;
+    messages::add_descriptions(&value).map_err(throw)
 }
 
 /// The locale tags that have messages (built-in English and every registered catalog).

@@ -9,7 +9,7 @@ mod problem;
 mod retry;
 mod status;
 
-pub use messages::{add_messages, list_locales, user_message};
+pub use messages::{add_descriptions, add_messages, list_locales, user_message};
 pub use problem::parse_error_body;
 pub use retry::JsRetryPolicy;
 pub use status::{classify, classify_error, list_statuses, wasm_memory_bytes};

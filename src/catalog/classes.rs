@@ -88,7 +88,8 @@ const fn fallback_row(
     }
 }
 
-/// Facts for codes no row describes. `code` holds the class's x00 code.
+/// Facts for codes no row describes. `code` holds the class's x00 code. Descriptions are one
+/// line, like the rows'; an app can register a longer text per code with `addDescriptions`.
 static FALLBACK: [Row; 5] = [
     fallback_row(
         100,
@@ -96,9 +97,7 @@ static FALLBACK: [Row; 5] = [
         Retry::No,
         "Informational",
         "RFC 9110 §15.2",
-        "An unassigned informational (1xx) code. RFC 9110 says to treat it like 100 Continue: it is \
-         an interim response and the final one is still to come. fetch() never exposes 1xx codes to \
-         JavaScript, so seeing one usually means a proxy or a test double passed it through.",
+        "Unassigned informational code: treat it as 100 Continue; fetch() never shows 1xx codes.",
     ),
     fallback_row(
         200,
@@ -106,8 +105,7 @@ static FALLBACK: [Row; 5] = [
         Retry::No,
         "Success",
         "RFC 9110 §15.3",
-        "An unassigned success (2xx) code. RFC 9110 says to treat it like 200 OK: the request \
-         succeeded. Check the API's documentation for what this particular code adds.",
+        "Unassigned success code: treat it as 200 OK; the API's documentation says what it adds.",
     ),
     fallback_row(
         300,
@@ -115,9 +113,7 @@ static FALLBACK: [Row; 5] = [
         Retry::No,
         "Redirection",
         "RFC 9110 §15.4",
-        "An unassigned redirection (3xx) code. RFC 9110 says to treat it like 300 Multiple Choices: \
-         the resource is available elsewhere. fetch() does not follow codes it does not know, so read \
-         the Location header yourself if the API documents one.",
+        "Unassigned redirection code: treat it as 300; fetch() does not follow it, read Location yourself.",
     ),
     fallback_row(
         400,
@@ -125,9 +121,7 @@ static FALLBACK: [Row; 5] = [
         Retry::No,
         "Client Error",
         "RFC 9110 §15.5",
-        "An unassigned client error (4xx) code. RFC 9110 says to treat it like 400 Bad Request: the \
-         server refused the request as sent, and sending it again unchanged will not help. Read the \
-         error body (parseErrorBody) and the API's documentation for what this code means there.",
+        "Unassigned client error: treat it as 400; read the error body, resending it unchanged will not help.",
     ),
     fallback_row(
         500,
@@ -135,8 +129,6 @@ static FALLBACK: [Row; 5] = [
         Retry::Yes,
         "Server Error",
         "RFC 9110 §15.6",
-        "An unassigned server error (5xx) code. RFC 9110 says to treat it like 500 Internal Server \
-         Error: the server failed to answer a request that may well be valid. Like 500 it is retried \
-         for idempotent requests; report it if it persists.",
+        "Unassigned server error: treat it as 500; retried for idempotent requests, report it if it persists.",
     ),
 ];

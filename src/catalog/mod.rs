@@ -2,8 +2,10 @@
 //!
 //! Each row of `table.rs` carries the code, the IANA reason phrase (or the widely used phrase of
 //! an unofficial code), where it is defined, its [`Kind`], its default retry behaviour and a
-//! description for developers. Everything else (the class, `ok`, the default retry set of the
-//! retry policy, the fallback for unassigned codes) is derived from the number and the rows.
+//! one-line description for developers. Everything else (the class, `ok`, the default retry set
+//! of the retry policy, the fallback for unassigned codes) is derived from the number and the
+//! rows. The long developer descriptions are text data, not facts: `descriptions/en.json`,
+//! which reaches `classify()` only when an app registers it (`addDescriptions`).
 
 mod classes;
 mod table;
@@ -48,7 +50,7 @@ pub struct Row {
     pub reason: &'static str,
     /// Where the code is defined, e.g. `RFC 9110 §15.5.5`, or who uses it.
     pub spec: &'static str,
-    /// What it means, the usual cause, and how a client developer handles it.
+    /// One sentence for developers: what it means and the key fact for handling it.
     pub description: &'static str,
 }
 

@@ -216,25 +216,128 @@ fn unofficial_codes_retry_like_their_class_base() {
     }
 }
 
+/// The long developer descriptions: text data shipped as the opt-in descriptions pack.
+const LONG_EN: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/descriptions/en.json"));
+
+/// `descriptions/en.json` as (code key, text) pairs, sorted by key.
+fn long_texts() -> Vec<(String, String)> {
+    let pack: serde_json::Value =
+        serde_json::from_str(LONG_EN).expect("descriptions/en.json is JSON");
+    let members: Vec<&String> = pack.as_object().expect("an object").keys().collect();
+    assert_eq!(members, ["locale", "statuses"]);
+    assert_eq!(pack["locale"], "en");
+    let statuses = pack["statuses"].as_object().expect("a statuses object");
+    statuses
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_str().expect("a string").to_string()))
+        .collect()
+}
+
+fn long_text(code: u16) -> String {
+    long_texts()
+        .into_iter()
+        .find(|(k, _)| k == &code.to_string())
+        .map(|(_, v)| v)
+        .unwrap_or_else(|| panic!("descriptions/en.json lacks {code}"))
+}
+
+/// One line, one sentence, the key fact: 40 to 110 characters, ending with a full stop.
+fn assert_one_line(code: u16, d: &str) {
+    let chars = d.chars().count();
+    assert!(
+        (40..=110).contains(&chars),
+        "{code}: {chars} characters: {d}"
+    );
+    assert!(d.ends_with('.'), "{code} ends with a full stop: {d}");
+    assert!(
+        !d.contains(". ") && !d.contains('\n'),
+        "{code} is one sentence: {d}"
+    );
+    assert!(!d.contains("  ") && !d.contains("TODO"), "{code}: {d}");
+}
+
 #[test]
-fn descriptions_are_written() {
+fn built_in_descriptions_are_one_line() {
     for row in rows() {
-        let d = row.description;
-        assert!(!d.contains("TODO"), "{} has no description", row.code);
-        assert!(d.len() >= 120, "{} description is too thin: {d}", row.code);
-        assert!(d.len() <= 1200, "{} description is too long", row.code);
-        assert!(!d.contains("  "), "{} has doubled spaces", row.code);
-    }
-    for &code in SEED_CODES {
-        let d = row(code).unwrap().description;
-        assert!(d.len() >= 250, "seed code {code} deserves the fullest text");
+        assert_one_line(row.code, row.description);
     }
 }
 
 #[test]
-fn seed_descriptions_say_what_real_api_pages_say() {
+fn class_fallback_descriptions_are_one_line() {
+    for base in [100, 200, 300, 400, 500] {
+        let fallback = StatusClass::of(base).unwrap().fallback();
+        assert_one_line(base, fallback.description);
+        assert!(
+            fallback.description.contains(&base.to_string()),
+            "{base}: the fallback names the code it is treated as"
+        );
+    }
+}
+
+#[test]
+fn built_in_lines_carry_the_key_fact() {
     let has = |code: u16, words: &[&str]| {
         let d = row(code).unwrap().description.to_lowercase();
+        for w in words {
+            assert!(
+                d.contains(&w.to_lowercase()),
+                "{code} should mention {w:?}: {d}"
+            );
+        }
+    };
+    has(405, &["Allow"]);
+    has(426, &["upgrade", "version"]);
+    has(429, &["Retry-After"]);
+    has(503, &["maintenance", "overload", "Retry-After"]);
+    has(499, &["nginx", "ArcGIS"]);
+    has(401, &["credentials"]);
+    has(403, &["permission"]);
+    has(406, &["Accept"]);
+    has(415, &["Content-Type"]);
+    has(409, &["conflict"]);
+    has(202, &["asynchronous"]);
+    has(104, &["temporary"]);
+    has(530, &["Cloudflare", "Pantheon"]);
+    has(413, &["Retry-After"]);
+}
+
+#[test]
+fn the_long_pack_has_one_entry_per_row_and_nothing_else() {
+    let texts = long_texts();
+    let keys: Vec<&str> = texts.iter().map(|(k, _)| k.as_str()).collect();
+    let codes: Vec<String> = rows().iter().map(|r| r.code.to_string()).collect();
+    assert_eq!(
+        keys, codes,
+        "descriptions/en.json has one entry per row and nothing else"
+    );
+    for (row, (_, long)) in rows().iter().zip(&texts) {
+        assert!(!long.contains("TODO"), "{} has no description", row.code);
+        assert!(
+            long.len() >= 120,
+            "{} description is too thin: {long}",
+            row.code
+        );
+        assert!(long.len() <= 1200, "{} description is too long", row.code);
+        assert!(!long.contains("  "), "{} has doubled spaces", row.code);
+        assert!(
+            long.len() > 2 * row.description.len(),
+            "{}: the long text says more than the built-in line",
+            row.code
+        );
+    }
+    for &code in SEED_CODES {
+        assert!(
+            long_text(code).len() >= 250,
+            "seed code {code} deserves the fullest text"
+        );
+    }
+}
+
+#[test]
+fn long_descriptions_say_what_real_api_pages_say() {
+    let has = |code: u16, words: &[&str]| {
+        let d = long_text(code).to_lowercase();
         for w in words {
             assert!(
                 d.contains(&w.to_lowercase()),

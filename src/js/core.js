@@ -9,8 +9,9 @@ import { makeRetryPolicy } from './policy.js';
  * @param {typeof import('./http_triage_web.js')} glue
  */
 export function makeApi(glue) {
-  // Answers for valid codes are immutable, so one frozen object per code is shared.
-  const statusCache = new Array(600);
+  // Answers for valid codes are immutable, so one frozen object per code is shared, until
+  // addDescriptions() changes the descriptions: then both caches start over.
+  let statusCache = new Array(600);
   let allStatuses = null;
 
   function classify(status) {
@@ -42,6 +43,13 @@ export function makeApi(glue) {
     return glue.addMessages(catalog);
   }
 
+  function addDescriptions(pack) {
+    glue.addDescriptions(pack);
+    // Objects handed out earlier stay frozen with their old text; later calls see the new one.
+    statusCache = new Array(600);
+    allStatuses = null;
+  }
+
   function parseErrorBody(body, contentType) {
     return glue.parseErrorBody(body, contentType);
   }
@@ -57,8 +65,8 @@ export function makeApi(glue) {
   });
 
   return {
-    classify, classifyError, listStatuses, userMessage, addMessages, listLocales, parseErrorBody,
-    RetryPolicy, createFetch, HttpError, NetworkError, isHttpError, isNetworkError,
+    classify, classifyError, listStatuses, userMessage, addMessages, listLocales, addDescriptions,
+    parseErrorBody, RetryPolicy, createFetch, HttpError, NetworkError, isHttpError, isNetworkError,
     wasmMemoryBytes: () => glue.wasmMemoryBytes(),
   };
 }

@@ -33,7 +33,12 @@ export interface StatusInfo {
   readonly ok: boolean;
   /** True when the default retry policy retries an idempotent request with this status (413: only with Retry-After, so false here). */
   readonly retryable: boolean;
-  /** For developers: what it means, the usual cause and how to handle it. */
+  /**
+   * For developers: one sentence with the key fact (e.g. 429 'Rate limited: wait for Retry-After
+   * (or the RateLimit reset) before retrying.'). After `addDescriptions(descriptions)` (the
+   * `http-triage/descriptions.js` pack), the long text: what it means, the usual cause and how to
+   * handle it.
+   */
   readonly description: string;
   /** Where it is defined, e.g. 'RFC 9110 §15.5.5'. */
   readonly spec: string;
@@ -138,6 +143,29 @@ export function addMessages(catalog: MessageCatalog): string;
 
 /** The locale tags that have messages: 'en' and every registered catalog. */
 export function listLocales(): string[];
+
+/**
+ * Long developer descriptions of status codes: the `http-triage/descriptions.js` pack (English,
+ * every catalog code), or an app's own texts for the codes its API documents.
+ */
+export interface DescriptionPack {
+  /** The BCP 47 tag of the texts (metadata; the last registered text of a code wins). */
+  locale?: string;
+  /** One text per status code, 100..=599 (codes without a catalog row are allowed); each a non-empty string of at most 4,096 characters. */
+  statuses: Record<number | `${number}`, string>;
+}
+
+/**
+ * Registers long developer descriptions: from then on `classify(code).description` (and
+ * `listStatuses()`) give the pack's text for every code it covers; other codes keep their
+ * built-in one-line description. Packs merge code by code, a later text replacing an earlier one.
+ * Objects returned before the call keep their text. The texts are opt-in data so that apps that
+ * never show them do not download them (the English pack is about 10 KB brotli).
+ * @throws TypeError naming the path for a malformed pack ('statuses["404"] must be a string'),
+ *   RangeError for codes outside 100..=599 and texts over 4,096 characters; nothing is registered then
+ * @example import descriptions from 'http-triage/descriptions.js'; addDescriptions(descriptions);
+ */
+export function addDescriptions(pack: DescriptionPack): void;
 
 /** The shapes `parseErrorBody()` recognises. */
 export type ErrorBodyFormat = 'problem+json' | 'google' | 'stripe' | 'github' | 'jsonapi' | 'graphql' | 'odata' | 'aws' | 'generic';

@@ -7,6 +7,7 @@ import { makeApi } from './core.js';
 await init({ module_or_path: new URL('./http_triage_bg.wasm', import.meta.url) });
 
 export const {
-  classify, classifyError, listStatuses, userMessage, addMessages, listLocales, parseErrorBody,
-  RetryPolicy, createFetch, HttpError, NetworkError, isHttpError, isNetworkError, wasmMemoryBytes,
+  classify, classifyError, listStatuses, userMessage, addMessages, listLocales, addDescriptions,
+  parseErrorBody, RetryPolicy, createFetch, HttpError, NetworkError, isHttpError, isNetworkError,
+  wasmMemoryBytes,
 } = makeApi(glue);

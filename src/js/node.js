@@ -3,6 +3,7 @@ import * as glue from './http_triage_node.js';
 import { makeApi } from './core.js';
 
 export const {
-  classify, classifyError, listStatuses, userMessage, addMessages, listLocales, parseErrorBody,
-  RetryPolicy, createFetch, HttpError, NetworkError, isHttpError, isNetworkError, wasmMemoryBytes,
+  classify, classifyError, listStatuses, userMessage, addMessages, listLocales, addDescriptions,
+  parseErrorBody, RetryPolicy, createFetch, HttpError, NetworkError, isHttpError, isNetworkError,
+  wasmMemoryBytes,
 } = makeApi(glue);

@@ -262,7 +262,7 @@ fn present<'v>(map: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
 
 /// A key as shown in an error message: at most 40 characters, so a huge key cannot make a
 /// huge message.
-fn shown(key: &str) -> String {
+pub(super) fn shown(key: &str) -> String {
     match key.char_indices().nth(40) {
         Some((i, _)) => format!("{}…", key.get(..i).unwrap_or_default()),
         None => key.to_string(),

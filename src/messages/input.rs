@@ -2,7 +2,7 @@
 //! a thrown error, or a `{ kind }` answer of `classifyError`. The bindings read the facts; the
 //! decision is made here.
 
-use crate::classify::{classify, status_from_number};
+use crate::classify::{classify_builtin, status_from_number};
 use crate::error::ArgError;
 use crate::failure::{classify_failure, FailureFacts};
 use crate::kind::Kind;
@@ -49,7 +49,7 @@ pub fn resolve_input(input: &MessageInput<'_>) -> Result<(Kind, Option<u16>), Ar
 }
 
 fn from_status(status: u16) -> (Kind, Option<u16>) {
-    let kind = classify(status).map_or(Kind::ClientError, |i| i.kind);
+    let kind = classify_builtin(status).map_or(Kind::ClientError, |i| i.kind);
     (kind, Some(status))
 }
 

@@ -6,6 +6,8 @@
 //! * [`store`]: the registry of catalogs and resolution of a [`UserMessage`].
 //! * [`wait`]: the "try again in …" phrase.
 //! * [`detail`]: sanitising server text for the opt-in `includeServerDetail`.
+//! * [`descriptions`]: the opt-in pack of long developer descriptions that `classify()` reports
+//!   instead of the catalog's one-line ones.
 //!
 //! Resolution of `(kind, status, locales)`: negotiation gives a chain of registered locales
 //! ending in `en` (`fr-CA` → `fr-CA`?, `fr`, `en`). Each field is looked up in each catalog
@@ -14,9 +16,11 @@
 //! through to the next catalog. English is built in and complete.
 //!
 //! The free functions below work on one store per thread (a page or worker has exactly one
-//! in WebAssembly); [`MessageStore`] is the same thing as a value.
+//! in WebAssembly); [`MessageStore`] is the same thing as a value. Registered descriptions are
+//! kept the same way, one [`Descriptions`] per thread.
 
 pub mod catalog;
+pub mod descriptions;
 pub mod detail;
 pub mod input;
 pub mod map;
@@ -32,6 +36,7 @@ use std::cell::RefCell;
 use serde_json::Value;
 
 pub use catalog::{Catalog, Dir, Entry};
+pub use descriptions::Descriptions;
 pub use store::{MessageRequest, MessageStore, UserMessage};
 pub use wait::{english_formatter, Formatter, Unit};
 
@@ -39,6 +44,7 @@ use crate::error::ArgError;
 
 thread_local! {
     static STORE: RefCell<MessageStore> = RefCell::new(MessageStore::new());
+    static DESCRIPTIONS: RefCell<Descriptions> = const { RefCell::new(Descriptions::new()) };
 }
 
 /// `addMessages(catalog)`: validates `catalog` and registers it in this thread's store (a new
@@ -78,6 +84,43 @@ pub fn reset_messages() {
     STORE.with(|store| {
         if let Ok(mut store) = store.try_borrow_mut() {
             store.reset();
+        }
+    });
+}
+
+/// `addDescriptions(pack)`: validates `pack` (see [`descriptions`]) and registers its texts in
+/// this thread's registry, replacing earlier texts of the same codes. A malformed pack is a type
+/// error naming the path; codes outside 100..=599 and texts over
+/// [`descriptions::MAX_DESCRIPTION_CHARS`] characters are range errors. On error nothing is
+/// registered.
+pub fn add_descriptions(pack: &Value) -> Result<(), ArgError> {
+    let parsed = Descriptions::from_value(pack)?;
+    DESCRIPTIONS.with(|registry| match registry.try_borrow_mut() {
+        Ok(mut registry) => {
+            registry.merge(parsed);
+            Ok(())
+        }
+        Err(_) => Err(ArgError::type_error(
+            "descriptions cannot be added while a status is being classified",
+        )),
+    })
+}
+
+/// The registered long description of `code`, if a pack gave it one.
+pub fn description(code: u16) -> Option<String> {
+    DESCRIPTIONS.with(|registry| {
+        registry
+            .try_borrow()
+            .ok()
+            .and_then(|registry| registry.get(code).map(str::to_string))
+    })
+}
+
+/// Forgets every registered description (for tests).
+pub fn reset_descriptions() {
+    DESCRIPTIONS.with(|registry| {
+        if let Ok(mut registry) = registry.try_borrow_mut() {
+            *registry = Descriptions::new();
         }
     });
 }

@@ -129,6 +129,54 @@ macro_rules! shared_suite {
         }
 
         #[wasm_bindgen_test]
+        fn add_descriptions_registers_long_texts_and_validates() {
+            // 432 has no catalog row, so no other test of this module sees the registered text.
+            let description = |code: u32| {
+                let info = bindings::classify(JsValue::from(code)).unwrap();
+                get(&info, "description").as_string().unwrap()
+            };
+            let built_in = description(432);
+            assert!(!built_in.is_empty() && built_in.len() <= 110, "{built_in}");
+            let text = "Our API's own 432: the cart was closed for the day, try again tomorrow.";
+            let pack = js_sys::JSON::parse(&format!(
+                r#"{{"locale":"en","statuses":{{"432":"{text}"}}}}"#
+            ))
+            .unwrap();
+            assert!(bindings::add_descriptions(pack).is_ok());
+            assert_eq!(description(432), text);
+            assert_eq!(description(433), built_in, "codes the pack lacks keep the built-in line");
+            let cases: Vec<(JsValue, &str, &str)> = vec![
+                (JsValue::from(5), "TypeError", "pack must be an object"),
+                (JsValue::NULL, "TypeError", "pack must be an object"),
+                (
+                    js_sys::JSON::parse(r#"{"statuses":{"432":5}}"#).unwrap(),
+                    "TypeError",
+                    r#"statuses["432"] must be a string"#,
+                ),
+                (
+                    js_sys::JSON::parse(r#"{"statuses":{"600":"x"}}"#).unwrap(),
+                    "RangeError",
+                    r#"statuses["600"] is not a status code from 100 to 599"#,
+                ),
+                (
+                    js_sys::JSON::parse(r#"{"statuses":{"NaN":"x"}}"#).unwrap(),
+                    "TypeError",
+                    r#"statuses["NaN"] is not a status code from 100 to 599"#,
+                ),
+            ];
+            for (value, name, message) in cases {
+                let err = bindings::add_descriptions(value).unwrap_err();
+                assert_eq!(error_name(&err), name);
+                assert_eq!(get(&err, "message").as_string().unwrap(), message);
+            }
+            assert_eq!(description(432), text, "a rejected pack changes nothing");
+            assert_eq!(
+                get(&bindings::classify(JsValue::from(404)).unwrap(), "reason").as_string().unwrap(),
+                "Not Found"
+            );
+        }
+
+        #[wasm_bindgen_test]
         fn parse_error_body_reads_problem_json() {
             let body = r#"{"type":"about:blank","title":"Out of credit","detail":"Balance is 30","status":403}"#;
             let d = bindings::parse_error_body(body.into(), "application/problem+json".into()).unwrap();

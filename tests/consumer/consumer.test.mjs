@@ -19,14 +19,14 @@ before(() => {
   const out = execFileSync('npm', ['pack', pkgDir, '--pack-destination', work, '--json', '--loglevel=error'], { encoding: 'utf8' });
   const [{ filename, files }] = JSON.parse(out);
   const packed = files.map((f) => f.path);
-  for (const f of ['package.json', 'index.js', 'node.js', 'index.d.ts', 'http_triage_bg.wasm']) {
+  for (const f of ['package.json', 'index.js', 'node.js', 'index.d.ts', 'http_triage_bg.wasm', 'descriptions.js', 'descriptions.d.ts']) {
     assert.ok(packed.includes(f), `the tarball lacks ${f}`);
   }
   writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', join(work, filename)], { cwd: work, stdio: 'inherit' });
   writeFileSync(join(work, 'index.html'), '<!doctype html><meta charset="utf-8"><title>consumer</title><link rel="icon" href="data:,"><p id="out">loading</p><script type="module" src="./main.js"></script>\n');
   writeFileSync(join(work, 'main.js'), "import { classify } from 'http-triage';\ndocument.getElementById('out').textContent = classify(503).reason;\n");
-  writeFileSync(join(work, 'node-check.mjs'), "import { classify, classifyError } from 'http-triage';\nconsole.log(JSON.stringify({ reason: classify(503).reason, err: classifyError(new TypeError('fetch failed')) }));\n");
+  writeFileSync(join(work, 'node-check.mjs'), "import { classify, classifyError, addDescriptions } from 'http-triage';\nimport descriptions from 'http-triage/descriptions.js';\nconst short = classify(503).description;\naddDescriptions(descriptions);\nconsole.log(JSON.stringify({ reason: classify(503).reason, err: classifyError(new TypeError('fetch failed')), long: classify(503).description.length > short.length }));\n");
 });
 
 after(() => {
@@ -50,7 +50,7 @@ test('a Vite build of an app that imports the tarball shows classify(503).reason
   }
 });
 
-test('a Node ESM script imports the package by name', () => {
+test('a Node ESM script imports the package and its descriptions pack by name', () => {
   const out = execFileSync(process.execPath, ['node-check.mjs'], { cwd: work, encoding: 'utf8' });
-  assert.deepEqual(JSON.parse(out), { reason: 'Service Unavailable', err: { kind: 'network_error', retryable: true } });
+  assert.deepEqual(JSON.parse(out), { reason: 'Service Unavailable', err: { kind: 'network_error', retryable: true }, long: true });
 });

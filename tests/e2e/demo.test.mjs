@@ -188,6 +188,9 @@ describe('status explorer', () => {
       assert.ok(text.includes(part), `details mention ${part}`);
     }
     assert.ok((await detail.locator('.description').textContent()).length > 80);
+    // The demo registers the opt-in descriptions pack, so the explorer shows the long text.
+    const long = await page.evaluate(async () => (await import('/pkg/descriptions.js')).default.statuses[503]);
+    assert.equal(await detail.locator('.description').textContent(), long);
     // The end-user message, as a toast, exactly as userMessage() words it.
     const expected = await page.evaluate(async () => (await import('/pkg/index.js')).userMessage(503, { locale: 'en' }));
     assert.equal(await detail.locator('.msg-title').textContent(), expected.title);

@@ -10,6 +10,8 @@ test('the manifest is the published shape', () => {
   assert.equal(manifest.type, 'module');
   assert.equal(manifest.sideEffects, false);
   assert.deepEqual(Object.keys(manifest.exports['.']), ['types', 'node', 'default']);
+  assert.deepEqual(manifest.exports['./descriptions.js'], { types: './descriptions.d.ts', default: './descriptions.js' });
+  for (const f of ['descriptions.js', 'descriptions.d.ts']) assert.ok(manifest.files.includes(f), f);
   assert.match(manifest.version, /^\d+\.\d+\.\d+/);
 });
 
@@ -25,7 +27,7 @@ test('classify gives the registry phrase and the contract shape', () => {
   assert.equal(info.ok, false);
   assert.equal(info.retryable, false);
   assert.equal(info.spec, 'RFC 9110 §15.5.5');
-  assert.ok(info.description.length > 100);
+  assert.ok(info.description.length >= 40 && info.description.length <= 110, 'a one-line description is built in');
   assert.equal(api.classify(413).reason, 'Content Too Large');
   assert.equal(api.classify(422).reason, 'Unprocessable Content');
   assert.equal(api.classify(422).kind, 'validation_failed');
@@ -38,6 +40,7 @@ test('unofficial and unassigned codes', () => {
   const nginx = api.classify(499);
   assert.equal(nginx.registered, false);
   assert.equal(nginx.reason, 'Client Closed Request');
+  assert.match(nginx.description, /nginx/);
   assert.match(nginx.description, /ArcGIS/);
   const teapot = api.classify(418);
   assert.equal(teapot.reason, "I'm a teapot");

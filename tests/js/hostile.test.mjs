@@ -171,6 +171,33 @@ test('addMessages: the catalog, every field and entry', () => {
   }
 });
 
+test('addDescriptions: the pack, its statuses, keys and texts', () => {
+  const m = new Matrix();
+  const names = /^(pack|locale|statuses)\b|is not a known field/;
+  const check = (r) => (r === undefined ? undefined : `returned ${describe(r)} instead of undefined`);
+  const kept = api.classify(404).description;
+  const keys = ['NaN', 'Infinity', '-0', '-1', '0', '99', '600', '404.5', '1e3', '0404', ' 404', '', '__proto__',
+    'constructor', 'x'.repeat(1 << 20), Symbol('key')];
+  for (const [name, v] of VALUES) {
+    m.call(`addDescriptions(${name})`, () => api.addDescriptions(v), { names, check });
+    m.call(`addDescriptions({ statuses: ${name} })`, () => api.addDescriptions({ statuses: v }), { names, check });
+    m.call(`addDescriptions({ locale: ${name} })`, () => api.addDescriptions({ locale: v, statuses: {} }), { names, check });
+    // 432 has no catalog row: what the matrix registers there touches no other test.
+    m.call(`addDescriptions(statuses[432] = ${name})`, () => api.addDescriptions({ statuses: { 432: v } }), { names, check });
+  }
+  for (const key of keys) {
+    m.call(`addDescriptions(statuses[${describe(key)}])`, () => api.addDescriptions({ statuses: { [key]: 'text' } }), { names, check });
+  }
+  m.call('addDescriptions(statuses getter throws)', () => api.addDescriptions({ get statuses() { throw new HostileError(); } }), { names, check });
+  m.call('addDescriptions(statuses[404] getter throws)', () => api.addDescriptions({ statuses: { get 404() { throw new HostileError(); } } }), { names, check });
+  m.call('addDescriptions(statuses Proxy throws)', () => api.addDescriptions({ statuses: throwingProxy() }), { names, check });
+  m.call('addDescriptions(3,000 keys)', () => api.addDescriptions({ statuses: Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [i, 'x'])) }), { names, check });
+  m.done();
+  assert.equal(api.classify(404).description, kept, 'no call of the matrix touched 404');
+  api.addDescriptions({ statuses: { 432: 'After the matrix, a pack still registers.' } });
+  assert.equal(api.classify(432).description, 'After the matrix, a pack still registers.');
+});
+
 test('parseErrorBody never throws on any body or content type', () => {
   const m = new Matrix();
   for (const [name, v] of VALUES) {
@@ -325,6 +352,8 @@ test('repeated hostile calls leak nothing: no lost stack, borrows or table slots
     api.parseErrorBody(getters);
     policy.decide({ attempt: 1, status: 503, headers: badIter, requestHeaders: proxy });
     try { api.addMessages(getters); } catch { /* TypeError: locale */ }
+    try { api.addDescriptions(getters); } catch { /* TypeError: statuses */ }
+    try { api.addDescriptions({ statuses: proxy }); } catch { /* TypeError: statuses */ }
     try { new api.RetryPolicy(getters).free(); } catch { /* TypeError */ }
     try { api.userMessage(getters); } catch { /* TypeError: input */ }
   };

@@ -3,9 +3,12 @@
 // meanings load as overrides (addMessages) without touching any other code or locale.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadPkg } from '../support/pkg.mjs';
+import { loadPkg, pkgDir } from '../support/pkg.mjs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const api = await loadPkg();
+const descriptions = (await import(pathToFileURL(join(pkgDir, 'descriptions.js')).href)).default;
 
 // Each seed: the codes its page lists, and an override catalog an app of that API would load
 // (our own end-user wording of what the page says each code means there).
@@ -46,7 +49,8 @@ for (const [name, seed] of Object.entries(SEEDS)) {
     for (const code of seed.codes) {
       const info = api.classify(code);
       assert.equal(info.registered, true, `${code}`);
-      assert.ok(info.description.length >= 250, `${code} has a full developer description`);
+      assert.ok(info.description.length >= 40 && info.description.length <= 110, `${code} has a one-line developer description`);
+      assert.ok(descriptions.statuses[code].length >= 250, `${code} has a full developer description in the pack`);
       const m = api.userMessage(code, { locale: 'en' });
       assert.equal(m.kind, info.kind);
       if (code >= 400 && code !== 500) assert.notEqual(m.kind, info.class, `${code} has its own kind, not just its class`);
@@ -65,9 +69,17 @@ for (const [name, seed] of Object.entries(SEEDS)) {
   });
 }
 
-test('the 426 and 405 and 429 developer texts say what the API pages say', () => {
-  assert.match(api.classify(426).description, /version/i);
-  assert.match(api.classify(405).description, /Allow/);
-  assert.match(api.classify(429).description, /Retry-After/);
-  assert.match(api.classify(503).description, /maintenance/i);
+test('the 426 and 405 and 429 developer texts say what the API pages say, in one line and in the pack', () => {
+  const check = () => {
+    assert.match(api.classify(426).description, /version/i);
+    assert.match(api.classify(405).description, /Allow/);
+    assert.match(api.classify(429).description, /Retry-After/);
+    assert.match(api.classify(503).description, /maintenance/i);
+  };
+  check();
+  assert.ok(api.classify(429).description.length <= 110);
+  api.addDescriptions(descriptions);
+  check();
+  assert.match(api.classify(426).description, /retired/);
+  for (const code of [405, 426, 429, 503]) assert.equal(api.classify(code).description, descriptions.statuses[code]);
 });

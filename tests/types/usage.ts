@@ -5,6 +5,8 @@ import {
   type Kind, type StatusClass, type StatusInfo, type MessageCatalog,
 } from '../../pkg/index.js';
 import fr from '../../pkg/locales/fr.js';
+import descriptions from '../../pkg/descriptions.js';
+import { addDescriptions, type DescriptionPack } from '../../pkg/index.js';
 
 const info: StatusInfo = classify(404);
 const kind: Kind = info.kind;
@@ -48,3 +50,12 @@ async function use(): Promise<void> {
   }
 }
 void reason; void use;
+
+addDescriptions(descriptions);
+const ownTexts: DescriptionPack = { statuses: { 432: 'Our API: the cart is closed for the day.' } };
+const nothing: void = addDescriptions(ownTexts);
+// @ts-expect-error: a description must be a string
+addDescriptions({ statuses: { 404: 5 } });
+// @ts-expect-error: a pack needs its statuses
+addDescriptions({ locale: 'en' });
+void nothing;

@@ -1,12 +1,15 @@
 // The demo page's entry: the package loads (its wasm is instantiated by top-level await in
 // /pkg/index.js), then each section sets itself up. No bundler, no framework.
-import { listStatuses } from '/pkg/index.js';
+import { listStatuses, addDescriptions } from '/pkg/index.js';
+// The long developer descriptions are an opt-in pack; the status explorer shows them in full.
+import descriptions from '/pkg/descriptions.js';
 import { initLanguages, LOCALES } from './languages.js';
 import { initExplorer } from './explorer.js';
 import { initPlayground } from './playground.js';
 import { initSimulator } from './simulator.js';
 import { byId } from './dom.js';
 
+addDescriptions(descriptions);
 byId('stat-codes').textContent = String(listStatuses().length);
 byId('stat-locales').textContent = String(LOCALES.length);
 

@@ -1,6 +1,7 @@
 //! Native tests of the message core.
 
 mod builtin;
+mod descriptions;
 mod locales;
 mod negotiate;
 mod overrides;

@@ -44,7 +44,7 @@ fn tag() -> impl Strategy<Value = String> {
     ]
 }
 
-fn json_value() -> impl Strategy<Value = Value> {
+pub(super) fn json_value() -> impl Strategy<Value = Value> {
     let key = prop_oneof![
         prop::sample::select(KEYS.to_vec()).prop_map(String::from),
         any::<String>()
