@@ -9,7 +9,6 @@ mod options;
 #[cfg(not(target_arch = "wasm32"))]
 mod perf;
 #[cfg(not(target_arch = "wasm32"))]
-#[cfg(not(target_arch = "wasm32"))]
 mod props;
 mod rate_limit;
 
