@@ -150,6 +150,8 @@ fn only_the_decision_headers_change_a_decision() {
     }
 }
 
+// proptest is a native-only dev-dependency.
+#[cfg(not(target_arch = "wasm32"))]
 proptest::proptest! {
     /// Reading the joined string in place answers like the collection built from the same pairs.
     #[test]
