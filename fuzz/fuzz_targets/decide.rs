@@ -13,7 +13,7 @@
 use arbitrary::{Arbitrary, Unstructured};
 use http_triage::kind::Kind;
 use http_triage::retry::{
-    BudgetOptions, Headers, Jitter, RetryContext, RetryOptions, RetryPolicy, RetryReason, StatusSet,
+    BudgetOptions, HeaderView, Headers, Jitter, RetryContext, RetryOptions, RetryPolicy, RetryReason, StatusSet,
 };
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
@@ -170,7 +170,7 @@ fuzz_target!(|data: &[u8]| {
             .with_status_registered(step.status_registered)
             .with_idempotency_key(step.key);
         ctx.status = step.status;
-        ctx.headers = step.headers.as_ref();
+        ctx.headers = step.headers.as_ref().map(HeaderView::from);
         ctx.failure = step.failure;
         ctx.elapsed_ms = step.elapsed_ms;
         ctx.deadline_ms = step.deadline_ms;
