@@ -171,6 +171,24 @@ impl From<serde_json::Value> for Value {
     }
 }
 
+#[cfg(test)]
+impl Value {
+    /// The serde_json value (integral numbers as integers, as `json!` writes them).
+    pub(crate) fn to_serde(&self) -> serde_json::Value {
+        match self {
+            Value::Null => serde_json::Value::Null,
+            Value::Bool(b) => (*b).into(),
+            Value::Number(n) if n.fract() == 0.0 && n.abs() < 9e15 => (*n as i64).into(),
+            Value::Number(n) => (*n).into(),
+            Value::String(s) => s.as_str().into(),
+            Value::Array(items) => items.iter().map(Value::to_serde).collect(),
+            Value::Object(map) => serde_json::Value::Object(
+                map.iter().map(|(k, v)| (k.clone(), v.to_serde())).collect(),
+            ),
+        }
+    }
+}
+
 /// `serde_json::json!`, as a [`Value`] (tests only).
 #[cfg(test)]
 macro_rules! json {
@@ -180,3 +198,24 @@ macro_rules! json {
 }
 #[cfg(test)]
 pub(crate) use json;
+
+// Transitional: lets the results that hold JSON values still derive `Serialize` until the
+// bindings build their JavaScript objects themselves.
+impl serde::Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Null => s.serialize_unit(),
+            Value::Bool(b) => s.serialize_bool(*b),
+            Value::Number(n) => s.serialize_f64(*n),
+            Value::String(v) => s.serialize_str(v),
+            Value::Array(items) => s.collect_seq(items),
+            Value::Object(map) => map.serialize(s),
+        }
+    }
+}
+
+impl serde::Serialize for Map {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter().map(|(k, v)| (k, v)))
+    }
+}

@@ -29,7 +29,7 @@ mod tests;
 
 use std::cell::RefCell;
 
-use serde_json::Value;
+use crate::json::Value;
 
 pub use catalog::{Catalog, Dir, Entry};
 pub use store::{MessageRequest, MessageStore, UserMessage};

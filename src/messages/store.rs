@@ -3,8 +3,8 @@
 use super::map::SortedMap;
 use std::sync::OnceLock;
 
+use crate::json::Value;
 use serde::{Serialize, Serializer};
-use serde_json::Value;
 
 use super::catalog::{Catalog, Dir, Entry, MAX_LOCALES};
 use super::detail::sanitize_detail;

@@ -55,8 +55,8 @@ mod tests;
 
 use core::fmt;
 
+use crate::json::{Map, Value};
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 /// How many bytes of a text body are read; the rest is ignored (64 KiB).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -178,7 +178,7 @@ pub struct ErrorDetails {
     /// Stripe's `decline_code`/`doc_url`, GitHub's `documentation_url`. At most
     /// [`MAX_EXTENSIONS`]; skipped when empty.
     #[serde(skip_serializing_if = "Map::is_empty")]
-    pub extensions: Map<String, Value>,
+    pub extensions: Map,
 }
 
 impl ErrorDetails {

@@ -1,4 +1,4 @@
-use serde_json::json;
+use crate::json::json;
 
 use super::{english, message, store_with};
 use crate::kind::Kind;
@@ -174,7 +174,7 @@ fn thread_store_functions() {
     );
     // A formatter that tries to add messages while one is being written gets an error.
     let reentrant = |_: &str, _: f64, _: crate::messages::Unit| {
-        let err = add_messages(&serde_json::json!({ "locale": "it" }));
+        let err = add_messages(&crate::json::json!({ "locale": "it" }));
         assert!(err.is_err());
         None
     };

@@ -1,5 +1,3 @@
-use serde_json::json;
-
 use super::super::{
     backoff_delay, class_base, effective_status, Jitter, RetryContext, RetryDecision, RetryOptions,
     RetryPolicy, RetryReason, StatusSet,
@@ -528,13 +526,13 @@ fn decisions_serialize_for_javascript() {
     assert_eq!(
         serde_json::to_value(d).ok(),
         Some(
-            json!({"retry": true, "delayMs": 3000.0, "reason": "retry_after", "retryAfterMs": 3000.0})
+            serde_json::json!({"retry": true, "delayMs": 3000.0, "reason": "retry_after", "retryAfterMs": 3000.0})
         )
     );
     let d = p.decide(&get(1, 404));
     assert_eq!(
         serde_json::to_value(d).ok(),
-        Some(json!({"retry": false, "delayMs": 0.0, "reason": "not_retryable"}))
+        Some(serde_json::json!({"retry": false, "delayMs": 0.0, "reason": "not_retryable"}))
     );
 }
 
