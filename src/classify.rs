@@ -1,7 +1,5 @@
 //! Classification of a status code: the facts of its catalog row, or of its class's fallback.
 
-use serde::Serialize;
-
 use crate::catalog::{self, Retry, StatusClass};
 use crate::error::{js_number, ArgError};
 use crate::kind::Kind;
@@ -12,7 +10,7 @@ pub const MIN_STATUS: u16 = 100;
 pub const MAX_STATUS: u16 = 599;
 
 /// Everything we know about one status code, as `classify()` returns it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StatusInfo {
     /// The code.
     pub status: u16,
@@ -33,12 +31,6 @@ pub struct StatusInfo {
     pub description: &'static str,
     /// Where the code is defined.
     pub spec: &'static str,
-}
-
-impl Serialize for Kind {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
 }
 
 /// Classifies `status`; `None` outside 100..=599.

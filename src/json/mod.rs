@@ -189,6 +189,21 @@ impl Value {
     }
 }
 
+/// Lets fixtures put a [`Value`] inside `json!` (tests only).
+#[cfg(test)]
+impl serde::Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.to_serde().serialize(s)
+    }
+}
+
+#[cfg(test)]
+impl serde::Serialize for Map {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Value::Object(self.clone()).serialize(s)
+    }
+}
+
 /// `serde_json::json!`, as a [`Value`] (tests only).
 #[cfg(test)]
 macro_rules! json {
@@ -198,24 +213,3 @@ macro_rules! json {
 }
 #[cfg(test)]
 pub(crate) use json;
-
-// Transitional: lets the results that hold JSON values still derive `Serialize` until the
-// bindings build their JavaScript objects themselves.
-impl serde::Serialize for Value {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Value::Null => s.serialize_unit(),
-            Value::Bool(b) => s.serialize_bool(*b),
-            Value::Number(n) => s.serialize_f64(*n),
-            Value::String(v) => s.serialize_str(v),
-            Value::Array(items) => s.collect_seq(items),
-            Value::Object(map) => map.serialize(s),
-        }
-    }
-}
-
-impl serde::Serialize for Map {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.iter().map(|(k, v)| (k, v)))
-    }
-}

@@ -20,7 +20,6 @@
 
 use super::map::SortedMap;
 use crate::json::{self, Map, Value};
-use serde::Serialize;
 
 use super::negotiate::{canonical_tag, language_of};
 use crate::error::ArgError;
@@ -36,8 +35,7 @@ pub const MAX_LOCALES: usize = 100;
 pub const WHEN: &str = "{when}";
 
 /// Text direction of a locale.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Dir {
     /// Left to right.
     Ltr,

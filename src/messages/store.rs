@@ -4,7 +4,6 @@ use super::map::SortedMap;
 use std::sync::OnceLock;
 
 use crate::json::Value;
-use serde::{Serialize, Serializer};
 
 use super::catalog::{Catalog, Dir, Entry, MAX_LOCALES};
 use super::detail::sanitize_detail;
@@ -70,7 +69,7 @@ impl<'a> MessageRequest<'a> {
 }
 
 /// A message for end users.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UserMessage {
     /// Short heading.
     pub title: String,
@@ -78,17 +77,12 @@ pub struct UserMessage {
     pub message: String,
     /// What the user can do (with the waiting time when it is known).
     pub action: String,
-    /// The outcome kind (serialised as its snake_case name).
-    #[serde(serialize_with = "serialize_kind")]
+    /// The outcome kind (JavaScript sees its snake_case name).
     pub kind: Kind,
     /// The canonical tag of the catalog that supplied the title (`fr`, `zh-Hant`, `en`).
     pub locale: String,
     /// The text direction of that catalog.
     pub dir: Dir,
-}
-
-fn serialize_kind<S: Serializer>(kind: &Kind, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(kind.as_str())
 }
 
 /// The registered catalogs, keyed by canonical tag. Starts with built-in English.

@@ -42,10 +42,11 @@ pub(crate) fn code(v: Option<&Value>) -> Option<String> {
     }
 }
 
-/// An integral number in decimal, as JavaScript's `String(n)` prints it; `None` for
-/// fractions and from 1.8e19 up (beyond what reads as a code).
+/// An integer in decimal, as JavaScript's `String(n)` prints it; `None` for fractions and
+/// beyond 2^53 - 1 (`Number.MAX_SAFE_INTEGER`), where the number read may no longer be the
+/// integer the body wrote.
 pub(crate) fn integer(n: f64) -> Option<String> {
-    (n.fract() == 0.0 && n.abs() < 1.8e19).then(|| js_number(n))
+    (n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_991.0).then(|| js_number(n))
 }
 
 /// A status code in 100..=599: an integral number, or with `allow_string` also a string of
