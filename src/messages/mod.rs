@@ -16,6 +16,7 @@
 //! The free functions below work on one store per thread (a page or worker has exactly one
 //! in WebAssembly); [`MessageStore`] is the same thing as a value.
 
+mod builtin;
 pub mod catalog;
 pub mod detail;
 pub mod input;

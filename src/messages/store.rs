@@ -15,25 +15,19 @@ use crate::kind::Kind;
 /// The tag of the built-in catalog, which ends every locale chain.
 pub const ENGLISH: &str = "en";
 
-const BUILTIN_EN_JSON: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/en.json"));
-
-/// Last-resort texts, used only if the built-in English catalog were unusable.
+/// Last-resort texts, used only if the built-in English catalog lacked a text (tests prove it
+/// covers every kind).
 const LAST_RESORT: [&str; 3] = [
     "Something went wrong",
     "We couldn't complete this.",
     "Please try again.",
 ];
 
-/// The built-in English catalog, parsed once. If it ever failed to parse, this is an empty
-/// English catalog (tests prove the shipped file parses and covers every kind).
+/// The built-in English catalog (locales/en.json, compiled in as static data by build.rs),
+/// built once.
 pub fn builtin_english() -> &'static Catalog {
     static EN: OnceLock<Catalog> = OnceLock::new();
-    EN.get_or_init(|| {
-        Catalog::from_json(BUILTIN_EN_JSON)
-            .ok()
-            .filter(|c| c.locale == ENGLISH)
-            .unwrap_or_else(|| Catalog::empty(ENGLISH))
-    })
+    EN.get_or_init(super::builtin::english)
 }
 
 /// What to write a message for.
