@@ -95,7 +95,8 @@ impl MessageStore {
     /// A store holding only built-in English.
     pub fn new() -> Self {
         let mut catalogs = SortedMap::new();
-        catalogs.insert(ENGLISH.to_string(), builtin_english().clone());
+        // Straight from the static data: no shared copy to build first and then clone.
+        catalogs.insert(ENGLISH.to_string(), super::builtin::english());
         MessageStore { catalogs }
     }
 
