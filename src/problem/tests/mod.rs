@@ -10,6 +10,7 @@
 mod content_type;
 mod hostile;
 mod none;
+mod numbers;
 // proptest is a native-only dev-dependency of the main crate.
 #[cfg(not(target_arch = "wasm32"))]
 mod props;
