@@ -111,24 +111,17 @@ fn slow(digits: &[u8], exp: i64, significant: usize) -> f64 {
     } else {
         d.shl(shift.unsigned_abs() as usize);
     }
-    d.shl(65);
-    let mut q: u128 = 0;
-    for i in (0..=65).rev() {
-        q <<= 1;
-        if m.cmp_to(&d) != core::cmp::Ordering::Less {
-            m.sub(&d);
-            q |= 1;
-        }
-        if i > 0 {
-            d.shr1();
-        }
-    }
+    // Long division wants the divisor's top bit set; scaling both leaves the quotient alone.
+    let norm = d.limbs.last().map_or(0, |top| top.leading_zeros() as usize);
+    m.shl(norm);
+    d.shl(norm);
+    let (q, remainder) = m.div_rem(&d);
     // q is in [2^64, 2^66): keep its top 64 bits, the others go to the sticky bit.
     let drop = 64 - q.leading_zeros();
     let lost = q & ((1u128 << drop) - 1) != 0;
     round(
         (q >> drop) as u64,
-        lost || !m.is_zero(),
+        lost || remainder,
         i64::from(drop) - shift,
     )
 }
@@ -215,45 +208,67 @@ impl Big {
         }
     }
 
-    /// `self = self / 2`.
-    fn shr1(&mut self) {
-        let mut carry = 0u32;
-        for limb in self.limbs.iter_mut().rev() {
-            let v = (*limb >> 1) | carry;
-            carry = *limb << 31;
-            *limb = v;
+    /// The quotient `self / d` (which must fit in 128 bits) and whether a remainder is left:
+    /// schoolbook long division in base 2^32 (Knuth's algorithm D). `d` must be non-zero with
+    /// the top bit of its top limb set.
+    fn div_rem(mut self, d: &Big) -> (u128, bool) {
+        let n = d.limbs.len();
+        let (Some(&top), Some(&second)) =
+            (d.limbs.last(), d.limbs.iter().rev().nth(1).or(Some(&0)))
+        else {
+            return (0, true);
+        };
+        let (top, second) = (u64::from(top), u64::from(second));
+        let r = &mut self.limbs;
+        r.push(0);
+        let mut q: u128 = 0;
+        for j in (0..r.len().saturating_sub(n)).rev() {
+            let Some(w) = r.get_mut(j..=j + n) else {
+                break;
+            };
+            // Estimate the quotient digit from the top two limbs, then correct it (at most
+            // twice here, and once more after the subtraction).
+            let high = w.last().copied().map_or(0, u64::from);
+            let next = w.iter().rev().nth(1).copied().map_or(0, u64::from);
+            let third = w.iter().rev().nth(2).copied().map_or(0, u64::from);
+            let num = high << 32 | next;
+            let (mut qhat, mut rhat) = (num / top, num % top);
+            while qhat > u64::from(u32::MAX) || (n >= 2 && qhat * second > (rhat << 32 | third)) {
+                qhat -= 1;
+                rhat += top;
+                if rhat > u64::from(u32::MAX) {
+                    break;
+                }
+            }
+            // w -= qhat × d.
+            let (mut carry, mut borrow) = (0u64, 0i64);
+            for (limb, &dl) in w.iter_mut().zip(&d.limbs) {
+                let p = qhat * u64::from(dl) + carry;
+                carry = p >> 32;
+                let t = i64::from(*limb) - borrow - (p & 0xffff_ffff) as i64;
+                *limb = t as u32;
+                borrow = i64::from(t < 0);
+            }
+            if let Some(last) = w.last_mut() {
+                let t = i64::from(*last) - borrow - carry as i64;
+                *last = t as u32;
+                if t < 0 {
+                    // One too many: add d back.
+                    qhat -= 1;
+                    let mut carry = 0u64;
+                    for (limb, &dl) in w.iter_mut().zip(&d.limbs) {
+                        let s = u64::from(*limb) + u64::from(dl) + carry;
+                        *limb = s as u32;
+                        carry = s >> 32;
+                    }
+                    if let Some(last) = w.last_mut() {
+                        *last = last.wrapping_add(carry as u32);
+                    }
+                }
+            }
+            q = q << 32 | u128::from(qhat);
         }
-        self.trim();
-    }
-
-    /// `self = self - other`, for `other <= self`.
-    fn sub(&mut self, other: &Big) {
-        let mut borrow = false;
-        for (i, limb) in self.limbs.iter_mut().enumerate() {
-            let o = other.limbs.get(i).copied().unwrap_or(0);
-            let (v, b1) = limb.overflowing_sub(o);
-            let (v, b2) = v.overflowing_sub(u32::from(borrow));
-            *limb = v;
-            borrow = b1 || b2;
-        }
-        self.trim();
-    }
-
-    fn trim(&mut self) {
-        while self.limbs.last() == Some(&0) {
-            self.limbs.pop();
-        }
-    }
-
-    fn cmp_to(&self, other: &Big) -> core::cmp::Ordering {
-        self.limbs
-            .len()
-            .cmp(&other.limbs.len())
-            .then_with(|| self.limbs.iter().rev().cmp(other.limbs.iter().rev()))
-    }
-
-    fn is_zero(&self) -> bool {
-        self.limbs.is_empty()
+        (q, r.iter().any(|l| *l != 0))
     }
 
     /// The number of significant bits.
@@ -285,5 +300,58 @@ impl Big {
         let below = self.limbs.iter().take(word).any(|l| *l != 0)
             || limb(word) & ((1u128 << offset) - 1) != 0;
         (top, below)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+    use super::Big;
+
+    fn big(v: u128) -> Big {
+        let mut b = Big::default();
+        for shift in [96, 64, 32, 0] {
+            b.mul_add(1 << 16, 0);
+            b.mul_add(1 << 16, (v >> shift) as u32);
+        }
+        b
+    }
+
+    /// `div_rem` against u128 division, on quotients at multiples of the divisor and one
+    /// below, where the digit estimate overshoots and the add-back step runs.
+    #[test]
+    fn long_division_matches_u128() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for i in 0..200_000 {
+            // A normalized divisor of 1 to 3 limbs and a quotient that keeps u within 128 bits.
+            let limbs = 1 + i % 3;
+            let bits = 32 * limbs as u32;
+            let mut d = u128::from(next()) << 64 | u128::from(next());
+            d >>= 128 - bits;
+            d |= 1 << (bits - 1);
+            if i % 4 == 0 {
+                d |= (1 << (bits - 1)) - 1; // all ones below the top bit
+            }
+            let q_max = u128::MAX / d;
+            let q = (u128::from(next()) << 64 | u128::from(next())) % q_max.max(1) + 1;
+            let u = q * d;
+            for (u, want_q, want_rest) in [(u, q, false), (u - 1, q - 1, true)] {
+                let got = big(u).div_rem(&big(d));
+                assert_eq!(got, (want_q, want_rest), "{u:#x} / {d:#x}");
+            }
+            let u = u128::from(next()) << 64 | u128::from(next());
+            assert_eq!(
+                big(u).div_rem(&big(d)),
+                (u / d, u % d != 0),
+                "{u:#x} / {d:#x}"
+            );
+        }
     }
 }
