@@ -5,8 +5,8 @@
 //! times or divided by an exact power of ten rounds once). Anything else is computed with a
 //! small big-integer: `m × 10^e` exactly for `e >= 0`, else 66 bits of the quotient
 //! `m / 10^-e` and whether a remainder is left, then rounded once. This needs no table of
-//! powers (core's `str::parse::<f64>` would add ~12 KB to the wasm) and stays fast enough for
-//! the bounded inputs it sees.
+//! powers (core's `str::parse::<f64>` would add ~19 KB raw, ~14 KB brotli to the wasm) and
+//! stays fast enough for the bounded inputs it sees.
 
 /// Significant digits kept; later ones only count as "something non-zero follows". Any
 /// halfway point between two `f64`s has at most 767 significant digits, so a number that
