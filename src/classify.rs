@@ -4,8 +4,6 @@
 
 use std::borrow::Cow;
 
-use serde::Serialize;
-
 use crate::catalog::{self, Retry, StatusClass};
 use crate::error::{js_number, ArgError};
 use crate::kind::Kind;
@@ -16,7 +14,7 @@ pub const MIN_STATUS: u16 = 100;
 pub const MAX_STATUS: u16 = 599;
 
 /// Everything we know about one status code, as `classify()` returns it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StatusInfo {
     /// The code.
     pub status: u16,
@@ -37,12 +35,6 @@ pub struct StatusInfo {
     pub description: Cow<'static, str>,
     /// Where the code is defined.
     pub spec: &'static str,
-}
-
-impl Serialize for Kind {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
 }
 
 /// Classifies `status`; `None` outside 100..=599.

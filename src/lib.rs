@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod classify;
 pub mod error;
 pub mod failure;
+pub mod json;
 pub mod kind;
 pub mod messages;
 pub mod problem;

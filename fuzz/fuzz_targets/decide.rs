@@ -11,13 +11,13 @@
 #![no_main]
 
 use arbitrary::{Arbitrary, Unstructured};
+use http_triage::json::{self, Value};
 use http_triage::kind::Kind;
 use http_triage::retry::{
     BudgetOptions, HeaderView, Headers, Jitter, RetryContext, RetryOptions, RetryPolicy,
     RetryReason, StatusSet,
 };
 use libfuzzer_sys::fuzz_target;
-use serde_json::Value;
 
 #[derive(Arbitrary, Debug)]
 struct ArbOptions {
@@ -122,7 +122,7 @@ fn num(v: &Value, key: &str) -> Option<f64> {
 }
 
 fn from_json(text: &str) -> Option<(RetryOptions, Vec<Step>)> {
-    let v: Value = serde_json::from_str(text).ok()?;
+    let v = json::parse(text).ok()?;
     let options = RetryOptions::from_json(v.get("options").unwrap_or(&Value::Null)).ok()?;
     let mut steps = Vec::new();
     for c in v.get("contexts")?.as_array()?.iter().take(64) {

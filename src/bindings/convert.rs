@@ -1,8 +1,7 @@
-//! Conversions at the boundary: reading values off JS objects without throwing, turning core
-//! errors into JS errors, and serialising results as plain JSON-compatible objects.
+//! Conversions at the boundary: reading values off JS objects without throwing and turning
+//! core errors into JS errors (results are built in [`super::out`]).
 
 use js_sys::{Array, Function, RangeError, TypeError};
-use serde::Serialize;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -48,14 +47,6 @@ pub(crate) fn throw(err: ArgError) -> JsValue {
         ArgErrorKind::Type => TypeError::new(&err.message).into(),
         ArgErrorKind::Range => RangeError::new(&err.message).into(),
     }
-}
-
-/// Serialises `value` as a plain object (maps become objects, `None` becomes `null`).
-pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).map_err(|e| {
-        TypeError::new(&format!("http-triage could not convert its result: {e}")).into()
-    })
 }
 
 /// `target[key]`, or `undefined` when `target` is not an object or the getter throws.

@@ -1,10 +1,10 @@
-//! A bounded conversion of a JavaScript value into a `serde_json::Value`.
+//! A bounded conversion of a JavaScript value into a [`Value`].
 //!
 //! Every property read goes through `Reflect` (whose errors are caught), so a throwing getter or
 //! Proxy trap cannot unwind through wasm; depth and size are bounded so a hostile object can
 //! neither overflow the wasm stack nor take unbounded time.
 
-use serde_json::{Map, Number, Value};
+use crate::json::{Map, Value};
 use wasm_bindgen::JsValue;
 
 use super::convert::{get, get_index, get_key, is_array, own_keys};
@@ -49,7 +49,7 @@ fn convert(
         return Ok(Value::String(cut(s, limits.string)));
     }
     if let Some(n) = v.as_f64() {
-        return Ok(Number::from_f64(n).map_or(Value::Null, Value::Number));
+        return Ok(Value::from(n));
     }
     if let Some(b) = v.as_bool() {
         return Ok(Value::Bool(b));
@@ -77,7 +77,7 @@ fn convert(
     let Some(keys) = own_keys(v) else {
         return Ok(Value::Object(Map::new()));
     };
-    let mut out = Map::new();
+    let mut out = Vec::new();
     for key in keys.iter() {
         let Some(name) = key.as_string() else {
             continue;
@@ -90,9 +90,10 @@ fn convert(
             continue;
         }
         let converted = convert(&item, limits, depth - 1, budget)?;
-        out.insert(cut(name, limits.string), converted);
+        out.push((cut(name, limits.string), converted));
     }
-    Ok(Value::Object(out))
+    // Keys cut to the same prefix keep the first position and the last value.
+    Ok(Value::Object(Map::from_pairs(out)))
 }
 
 fn cut(s: String, max: u32) -> String {

@@ -4,10 +4,9 @@
 use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
-use super::convert::{
-    call, construct, get, get_index, get_number, get_string, is_array, throw, to_js,
-};
+use super::convert::{call, construct, get, get_index, get_number, get_string, is_array, throw};
 use super::json::{to_json, Limits, Overflow};
+use super::out;
 use super::status::error_fields;
 use crate::error::ArgError;
 use crate::messages::input::{resolve_input, MessageInput};
@@ -166,7 +165,9 @@ pub fn user_message(input: JsValue, options: JsValue) -> Result<JsValue, JsValue
         server_detail: server_detail.as_deref(),
         include_server_detail,
     };
-    to_js(&messages::user_message(&request, &intl_when))
+    Ok(out::user_message(&messages::user_message(
+        &request, &intl_when,
+    )))
 }
 
 /// Registers a message catalog (a locale pack or an app's overrides). Returns its locale tag.
@@ -205,5 +206,5 @@ pub fn add_descriptions(pack: JsValue) -> Result<(), JsValue> {
 /// The locale tags that have messages (built-in English and every registered catalog).
 #[wasm_bindgen(js_name = listLocales, unchecked_return_type = "string[]")]
 pub fn list_locales() -> Result<JsValue, JsValue> {
-    to_js(&messages::list_locales())
+    Ok(out::strings(&messages::list_locales()))
 }

@@ -5,6 +5,7 @@
 mod convert;
 mod json;
 mod messages;
+mod out;
 mod problem;
 mod retry;
 mod status;

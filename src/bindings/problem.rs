@@ -3,8 +3,8 @@
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
-use super::convert::to_js;
 use super::json::{to_json, Limits};
+use super::out;
 use crate::problem::{self, MAX_BODY_BYTES};
 
 /// Limits for bodies given as already-parsed objects: deeper or larger objects give `null`.
@@ -39,7 +39,7 @@ pub fn parse_error_body(body: JsValue, content_type: JsValue) -> Result<JsValue,
         None
     };
     match details {
-        Some(d) => to_js(&d),
+        Some(d) => Ok(out::error_details(&d)),
         None => Ok(JsValue::NULL),
     }
 }

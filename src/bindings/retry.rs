@@ -8,9 +8,9 @@ use wasm_bindgen::prelude::*;
 
 use super::convert::{
     call0, describe, enumerable_keys, get, get_index, get_key, is_array, iterate_pairs, throw,
-    to_js,
 };
 use super::json::{to_json, Limits, Overflow};
+use super::out;
 use super::status::{error_fields, status_arg};
 use crate::classify::status_from_number;
 use crate::error::{js_number, ArgError};
@@ -306,7 +306,7 @@ impl JsRetryPolicy {
             now_ms: optional_number(&context, "now")?,
         };
         let decision = self.run(&facts).map_err(throw)?;
-        to_js(&decision)
+        Ok(out::retry_decision(&decision))
     }
 
     /// `decide()` for the JavaScript layer's fast path: the context as primitives, headers

@@ -1,13 +1,12 @@
 //! Exports about status codes and thrown values: `classify`, `classifyError`, `listStatuses`.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::convert::{describe, get, get_number, get_string, navigator_online, throw, to_js};
-use crate::classify::{self, status_from_number, StatusInfo};
+use super::convert::{describe, get, get_number, get_string, navigator_online, throw};
+use super::out;
+use crate::classify::{self, status_from_number};
 use crate::error::ArgError;
 use crate::failure::{classify_failure, FailureFacts};
-use crate::kind::Kind;
 
 /// Reads a status argument: an integer from 100 to 599 given as a JS number.
 pub(crate) fn status_arg(name: &str, value: &JsValue) -> Result<u16, JsValue> {
@@ -27,7 +26,7 @@ pub(crate) fn status_arg(name: &str, value: &JsValue) -> Result<u16, JsValue> {
 pub fn classify(status: JsValue) -> Result<JsValue, JsValue> {
     let code = status_arg("status", &status)?;
     match classify::classify(code) {
-        Some(info) => to_js(&info),
+        Some(info) => Ok(out::status_info(&info)),
         None => Err(throw(ArgError::range_error("status is out of range"))),
     }
 }
@@ -35,19 +34,11 @@ pub fn classify(status: JsValue) -> Result<JsValue, JsValue> {
 /// Every row of the catalog, in code order (registered and unofficial codes).
 #[wasm_bindgen(js_name = listStatuses, unchecked_return_type = "StatusInfo[]")]
 pub fn list_statuses() -> Result<JsValue, JsValue> {
-    let rows: Vec<StatusInfo> = crate::catalog::rows()
+    let rows: Vec<_> = crate::catalog::rows()
         .iter()
         .filter_map(|r| classify::classify(r.code))
         .collect();
-    to_js(&rows)
-}
-
-#[derive(Serialize)]
-struct ErrorClassOut {
-    kind: Kind,
-    retryable: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    status: Option<u16>,
+    Ok(out::array(&rows, out::status_info))
 }
 
 /// The facts `classify_failure` reads, owned.
@@ -110,11 +101,7 @@ pub fn classify_error(error: JsValue) -> Result<JsValue, JsValue> {
         online: navigator_online(),
     };
     match classify_failure(&facts) {
-        Some(c) => to_js(&ErrorClassOut {
-            kind: c.kind,
-            retryable: c.retryable,
-            status: c.status,
-        }),
+        Some(c) => Ok(out::error_class(c.kind, c.retryable, c.status)),
         None => Ok(JsValue::NULL),
     }
 }

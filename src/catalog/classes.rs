@@ -1,14 +1,11 @@
 //! Status classes (RFC 9110 §15), computed from the number, and the fallback facts an
 //! unassigned code inherits from its class's x00 code.
 
-use serde::Serialize;
-
 use super::{Retry, Row};
 use crate::kind::Kind;
 
 /// The class of a status code: its first digit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum StatusClass {
     /// 1xx.
     Informational,

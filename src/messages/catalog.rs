@@ -7,7 +7,7 @@
 //!   "statuses": { "426": { "title": "…" } } }
 //! ```
 //!
-//! Validation works on a [`serde_json::Value`] and names the offending path in its error
+//! Validation works on a [`json::Value`](crate::json::Value) and names the offending path in its error
 //! (`kinds.not_found.title must be a string`). It builds a complete [`Catalog`] or fails, so a
 //! rejected catalog never registers anything.
 //!
@@ -19,8 +19,7 @@
 //! `locale`, which is required.
 
 use super::map::SortedMap;
-use serde::Serialize;
-use serde_json::{Map, Value};
+use crate::json::{self, Map, Value};
 
 use super::negotiate::{canonical_tag, language_of};
 use crate::error::ArgError;
@@ -36,8 +35,7 @@ pub const MAX_LOCALES: usize = 100;
 pub const WHEN: &str = "{when}";
 
 /// Text direction of a locale.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Dir {
     /// Left to right.
     Ltr,
@@ -233,8 +231,8 @@ impl Catalog {
     /// Parses JSON text and validates it with [`Catalog::from_value`]; text that is not JSON
     /// is a type error `catalog must be valid JSON`.
     pub fn from_json(text: &str) -> Result<Catalog, ArgError> {
-        let value: Value = serde_json::from_str(text)
-            .map_err(|_| ArgError::type_error("catalog must be valid JSON"))?;
+        let value =
+            json::parse(text).map_err(|_| ArgError::type_error("catalog must be valid JSON"))?;
         Catalog::from_value(&value)
     }
 
@@ -256,7 +254,7 @@ impl Catalog {
 }
 
 /// A member that is present and not `null`.
-fn present<'v>(map: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+fn present<'v>(map: &'v Map, key: &str) -> Option<&'v Value> {
     map.get(key).filter(|v| !v.is_null())
 }
 

@@ -17,7 +17,7 @@
 //! whose value is `null` counts as absent, as in catalogs (the boundary reads a JavaScript `null`
 //! property as missing).
 
-use serde_json::Value;
+use crate::json::Value;
 
 use super::catalog::shown;
 use super::negotiate::canonical_tag;

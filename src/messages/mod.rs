@@ -19,6 +19,7 @@
 //! in WebAssembly); [`MessageStore`] is the same thing as a value. Registered descriptions are
 //! kept the same way, one [`Descriptions`] per thread.
 
+mod builtin;
 pub mod catalog;
 pub mod descriptions;
 pub mod detail;
@@ -33,7 +34,7 @@ mod tests;
 
 use std::cell::RefCell;
 
-use serde_json::Value;
+use crate::json::Value;
 
 pub use catalog::{Catalog, Dir, Entry};
 pub use descriptions::Descriptions;

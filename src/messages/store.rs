@@ -3,8 +3,7 @@
 use super::map::SortedMap;
 use std::sync::OnceLock;
 
-use serde::{Serialize, Serializer};
-use serde_json::Value;
+use crate::json::Value;
 
 use super::catalog::{Catalog, Dir, Entry, MAX_LOCALES};
 use super::detail::sanitize_detail;
@@ -16,25 +15,19 @@ use crate::kind::Kind;
 /// The tag of the built-in catalog, which ends every locale chain.
 pub const ENGLISH: &str = "en";
 
-const BUILTIN_EN_JSON: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/en.json"));
-
-/// Last-resort texts, used only if the built-in English catalog were unusable.
+/// Last-resort texts, used only if the built-in English catalog lacked a text (tests prove it
+/// covers every kind).
 const LAST_RESORT: [&str; 3] = [
     "Something went wrong",
     "We couldn't complete this.",
     "Please try again.",
 ];
 
-/// The built-in English catalog, parsed once. If it ever failed to parse, this is an empty
-/// English catalog (tests prove the shipped file parses and covers every kind).
+/// The built-in English catalog (locales/en.json, compiled in as static data by build.rs),
+/// built once.
 pub fn builtin_english() -> &'static Catalog {
     static EN: OnceLock<Catalog> = OnceLock::new();
-    EN.get_or_init(|| {
-        Catalog::from_json(BUILTIN_EN_JSON)
-            .ok()
-            .filter(|c| c.locale == ENGLISH)
-            .unwrap_or_else(|| Catalog::empty(ENGLISH))
-    })
+    EN.get_or_init(super::builtin::english)
 }
 
 /// What to write a message for.
@@ -70,7 +63,7 @@ impl<'a> MessageRequest<'a> {
 }
 
 /// A message for end users.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UserMessage {
     /// Short heading.
     pub title: String,
@@ -78,17 +71,12 @@ pub struct UserMessage {
     pub message: String,
     /// What the user can do (with the waiting time when it is known).
     pub action: String,
-    /// The outcome kind (serialised as its snake_case name).
-    #[serde(serialize_with = "serialize_kind")]
+    /// The outcome kind (JavaScript sees its snake_case name).
     pub kind: Kind,
     /// The canonical tag of the catalog that supplied the title (`fr`, `zh-Hant`, `en`).
     pub locale: String,
     /// The text direction of that catalog.
     pub dir: Dir,
-}
-
-fn serialize_kind<S: Serializer>(kind: &Kind, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(kind.as_str())
 }
 
 /// The registered catalogs, keyed by canonical tag. Starts with built-in English.
@@ -107,7 +95,8 @@ impl MessageStore {
     /// A store holding only built-in English.
     pub fn new() -> Self {
         let mut catalogs = SortedMap::new();
-        catalogs.insert(ENGLISH.to_string(), builtin_english().clone());
+        // Straight from the static data: no shared copy to build first and then clone.
+        catalogs.insert(ENGLISH.to_string(), super::builtin::english());
         MessageStore { catalogs }
     }
 

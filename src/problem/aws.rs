@@ -1,13 +1,13 @@
 //! AWS JSON protocols (awsJson1_0/1_1, restJson1):
 //! `{"__type": "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException", "message": ...}`.
 
-use serde_json::{Map, Value};
+use crate::json::Map;
 
 use super::value;
 use super::{text, ErrorDetails, Format};
 
 /// True for an AWS error: `__type`, or `code`/`Code` with a capitalised `Message`.
-pub(crate) fn matches(o: &Map<String, Value>) -> bool {
+pub(crate) fn matches(o: &Map) -> bool {
     value::has_str(o, "__type")
         || ((value::has_str(o, "code") || value::has_str(o, "Code"))
             && value::has_str(o, "Message"))
@@ -23,7 +23,7 @@ pub(crate) fn shape_name(raw: &str) -> Option<String> {
 
 /// Reads an AWS error: code from `__type`/`code`/`Code` without its namespace, detail from
 /// `message`/`Message`.
-pub(crate) fn parse(o: &Map<String, Value>) -> Option<ErrorDetails> {
+pub(crate) fn parse(o: &Map) -> Option<ErrorDetails> {
     let mut d = ErrorDetails::new(Format::Aws);
     d.code = ["__type", "code", "Code"]
         .iter()

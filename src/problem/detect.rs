@@ -1,6 +1,6 @@
 //! Which shape a body has: reading text, sniffing, and the order in which shapes are tried.
 
-use serde_json::{Map, Value};
+use crate::json::{self, Map, Value};
 
 use super::{aws, generic, github, google, graphql, jsonapi, media, odata, rfc9457, stripe};
 use super::{text, value, ErrorDetails, Format, MAX_BODY_BYTES, MAX_TEXT_CHARS};
@@ -39,14 +39,14 @@ pub(crate) fn from_text(body: &str, content_type: Option<&str>) -> Option<ErrorD
     let media = media::essence(content_type);
     let declared_json = media.as_ref().is_some_and(media::Media::is_json);
     if declared_json || looks_like_json(body) {
-        // serde_json's recursion limit (128) turns deep nesting into an error, not a crash;
-        // a body cut by the size bound almost always fails here too.
-        let value: Value = serde_json::from_str(body).ok()?;
+        // The parser's nesting limit turns deep nesting into an error, not a crash; a body
+        // cut by the size bound almost always fails here too.
+        let value = json::parse(body).ok()?;
         let problem = media.as_ref().is_some_and(media::Media::is_problem_json);
         return from_value(&value, problem);
     }
     // Untyped bodies that are JSON scalars (`42`, `true`, `"text"`) are JSON, not text.
-    if media.is_none() && serde_json::from_str::<Value>(body).is_ok() {
+    if media.is_none() && json::parse(body).is_ok() {
         return None;
     }
     let plain = media.as_ref().map_or(true, media::Media::is_plain_text);
@@ -89,7 +89,7 @@ pub(crate) fn from_value(body: &Value, problem: bool) -> Option<ErrorDetails> {
 ///    string `status` and no `message`).
 /// 5. GitHub (`message` with `documentation_url`, or `errors` entries naming a `resource`).
 /// 6. Generic conventions.
-fn from_object(o: &Map<String, Value>, problem: bool) -> Option<ErrorDetails> {
+fn from_object(o: &Map, problem: bool) -> Option<ErrorDetails> {
     if problem || rfc9457::looks_like(o) {
         if let Some(d) = rfc9457::parse(o) {
             return Some(d);

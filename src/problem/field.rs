@@ -1,6 +1,6 @@
 //! Field names from pointers and paths, and the bounded list of field errors.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::value::{self, MAX_ITEMS};
 use super::{text, ErrorDetails, FieldError, MAX_FIELD_ERRORS};
@@ -65,7 +65,10 @@ pub(crate) fn from_path(path: &[Value]) -> Option<String> {
     for segment in path.iter().take(MAX_SEGMENTS) {
         let part = match segment {
             Value::String(s) => text::clean(s).unwrap_or_default(),
-            Value::Number(n) if n.is_u64() || n.is_i64() => n.to_string(),
+            Value::Number(n) => match value::integer(*n) {
+                Some(digits) => digits,
+                None => continue,
+            },
             _ => continue,
         };
         if !out.is_empty() {
@@ -94,7 +97,7 @@ pub(crate) fn from_model_key(key: &str) -> Option<String> {
 /// The field an error object is about, from the members APIs commonly use: `pointer`,
 /// `source.pointer`/`source.parameter`, `field`, `param`, `parameter`, `property`, `path`,
 /// `loc` (FastAPI, with its leading `body`/`query`/... dropped) and `location`.
-pub(crate) fn of_element(o: &Map<String, Value>) -> Option<String> {
+pub(crate) fn of_element(o: &Map) -> Option<String> {
     if let Some(p) = value::raw_str(o, "pointer") {
         return from_pointer(p);
     }
@@ -122,11 +125,11 @@ pub(crate) fn of_element(o: &Map<String, Value>) -> Option<String> {
         "location",
     ]
     .iter()
-    .find_map(|k| from_name_or_path(o.get(*k)))
+    .find_map(|k| from_name_or_path(o.get(k)))
 }
 
 /// The message of an error object: `message`, `detail`, `msg`, `description` or `title`.
-pub(crate) fn message_of_element(o: &Map<String, Value>) -> Option<String> {
+pub(crate) fn message_of_element(o: &Map) -> Option<String> {
     value::first_string(o, &["message", "detail", "msg", "description", "title"])
 }
 
@@ -167,7 +170,7 @@ impl Fields {
     pub(crate) fn push_elements(
         &mut self,
         items: &[Value],
-        message: impl Fn(&Map<String, Value>) -> Option<String>,
+        message: impl Fn(&Map) -> Option<String>,
     ) {
         for item in items.iter().take(MAX_ITEMS) {
             if self.is_full() {
@@ -183,7 +186,7 @@ impl Fields {
 
     /// Adds the errors of a map from field name to message or messages (ASP.NET Core,
     /// Laravel, Rails): one field error per message.
-    pub(crate) fn push_map(&mut self, map: &Map<String, Value>) {
+    pub(crate) fn push_map(&mut self, map: &Map) {
         for (key, messages) in map.iter().take(MAX_ITEMS) {
             if self.is_full() {
                 break;

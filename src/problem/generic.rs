@@ -3,7 +3,7 @@
 //! Framework, FastAPI), `{"msg": ...}`, `{"error_message": ...}`, Spring Boot's and hapi's
 //! `{"status", "error", "message"}`, ASP.NET Web API 2's `{"Message", "ModelState"}`.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::field::{self, Fields};
 use super::value;
@@ -37,7 +37,7 @@ fn looks_like_code(s: &str) -> bool {
 /// - title: `title`; status: `statusCode`, `status`, `status_code`.
 /// - field errors: `errors` (array of objects, or a map of field to messages), `ModelState`
 ///   (a map), `detail` as a list (FastAPI's `loc`/`msg`).
-pub(crate) fn parse(o: &Map<String, Value>) -> Option<ErrorDetails> {
+pub(crate) fn parse(o: &Map) -> Option<ErrorDetails> {
     let mut d = ErrorDetails::new(Format::Generic);
     let description = value::string(o, "error_description");
     d.detail = value::message(o.get("message"))
@@ -46,11 +46,11 @@ pub(crate) fn parse(o: &Map<String, Value>) -> Option<ErrorDetails> {
         .or_else(|| value::first_string(o, &["error_message", "errorMessage", "msg", "Message"]));
     d.code = ["code", "error_code", "errorCode"]
         .iter()
-        .find_map(|k| value::code(o.get(*k)));
+        .find_map(|k| value::code(o.get(k)));
     d.title = value::string(o, "title");
     d.status = ["statusCode", "status", "status_code"]
         .iter()
-        .find_map(|k| value::status(o.get(*k), true));
+        .find_map(|k| value::status(o.get(k), true));
     if let Some(error) = value::raw_str(o, "error") {
         if let Some(cleaned) = text::clean(error) {
             if d.code.is_none() && (description.is_some() || looks_like_code(error)) {

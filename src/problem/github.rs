@@ -1,7 +1,7 @@
 //! GitHub REST: `{"message": "Validation Failed", "errors": [{"resource", "field", "code"}],
 //! "documentation_url": ...}`.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::field::Fields;
 use super::value;
@@ -9,7 +9,7 @@ use super::{ErrorDetails, Format};
 
 /// True for GitHub's shape: a `message` with `documentation_url`, or with `errors` entries
 /// that name a `resource`.
-pub(crate) fn matches(o: &Map<String, Value>) -> bool {
+pub(crate) fn matches(o: &Map) -> bool {
     if !value::has_str(o, "message") {
         return false;
     }
@@ -35,7 +35,7 @@ fn code_text(code: String) -> String {
 /// Reads GitHub's error: detail = `message`; each of `errors` with a `field` becomes a field
 /// error whose message is its `message`, else a sentence for its documented `code`
 /// (`missing_field`, `invalid`, …); `documentation_url` goes to the extensions.
-pub(crate) fn parse(o: &Map<String, Value>) -> Option<ErrorDetails> {
+pub(crate) fn parse(o: &Map) -> Option<ErrorDetails> {
     let mut d = ErrorDetails::new(Format::Github);
     d.detail = value::message(o.get("message"));
     d.status = value::status(o.get("status"), true);

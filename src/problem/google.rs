@@ -1,7 +1,7 @@
 //! Google APIs (AIP-193): `{"error": {"code", "message", "status", "details": [...]}}`, and the
 //! older `errors` list of Google's v1 JSON APIs.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::field::Fields;
 use super::value::{self, MAX_ITEMS};
@@ -9,7 +9,7 @@ use super::{ErrorDetails, Format, UserFacing};
 
 /// True for Google's `error` object: a numeric HTTP `code` with a `status` string, a
 /// `details` array or an `errors` array.
-pub(crate) fn matches(inner: &Map<String, Value>) -> bool {
+pub(crate) fn matches(inner: &Map) -> bool {
     value::status(inner.get("code"), false).is_some()
         && (value::has_str(inner, "status")
             || value::arr(inner, "details").is_some()
@@ -19,7 +19,7 @@ pub(crate) fn matches(inner: &Map<String, Value>) -> bool {
 /// Reads the `error` object: code = `ErrorInfo.reason` (else `status`), detail = `message`,
 /// title = `status`, userFacing from `LocalizedMessage`, field errors from
 /// `BadRequest.fieldViolations`.
-pub(crate) fn parse(inner: &Map<String, Value>) -> Option<ErrorDetails> {
+pub(crate) fn parse(inner: &Map) -> Option<ErrorDetails> {
     let mut d = ErrorDetails::new(Format::Google);
     d.status = value::status(inner.get("code"), false);
     d.title = value::string(inner, "status");

@@ -1,7 +1,7 @@
 //! GraphQL responses: `{"errors": [{"message", "locations", "path": ["user", 0, "name"],
 //! "extensions": {"code": "BAD_USER_INPUT"}}], "data": null}`.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::field::Fields;
 use super::value::{self, MAX_ITEMS};
@@ -10,14 +10,14 @@ use super::{ErrorDetails, Format};
 /// True for GraphQL errors: the first error object has a `message`, and either a `data`
 /// member stands beside `errors` or the error has `path`, `locations` or `extensions`
 /// (and no `resource`, which is GitHub REST's).
-pub(crate) fn matches(o: &Map<String, Value>, errors: &[Value]) -> bool {
+pub(crate) fn matches(o: &Map, errors: &[Value]) -> bool {
     errors.first().and_then(Value::as_object).is_some_and(|e| {
         value::has_str(e, "message")
             && !e.contains_key("resource")
             && (o.contains_key("data")
                 || ["path", "locations", "extensions"]
                     .iter()
-                    .any(|k| e.contains_key(*k)))
+                    .any(|k| e.contains_key(k)))
     })
 }
 

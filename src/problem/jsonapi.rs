@@ -1,7 +1,7 @@
 //! JSON:API: `{"errors": [{"status": "422", "code", "title", "detail",
 //! "source": {"pointer": "/data/attributes/firstName"}}]}`.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::field::{self, Fields};
 use super::value::{self, MAX_ITEMS};
@@ -9,7 +9,7 @@ use super::{ErrorDetails, Format};
 
 /// True for JSON:API errors: a top-level `jsonapi` member, or a first error object without
 /// `message` that has `title`, `detail`, `source` or a string `status`.
-pub(crate) fn matches(o: &Map<String, Value>, errors: &[Value]) -> bool {
+pub(crate) fn matches(o: &Map, errors: &[Value]) -> bool {
     if o.contains_key("jsonapi") {
         return true;
     }
@@ -24,7 +24,7 @@ pub(crate) fn matches(o: &Map<String, Value>, errors: &[Value]) -> bool {
 
 /// The field of a JSON:API `source`: its `pointer` without the `/data/attributes` or
 /// `/data/relationships` prefix, else its `parameter` or `header`.
-fn source_field(source: &Map<String, Value>) -> Option<String> {
+fn source_field(source: &Map) -> Option<String> {
     if let Some(pointer) = value::raw_str(source, "pointer") {
         let short = ["/data/attributes", "/data/relationships"]
             .iter()
@@ -59,7 +59,7 @@ pub(crate) fn parse(errors: &[Value]) -> Option<ErrorDetails> {
 }
 
 /// Adds one JSON:API error object to `fields`.
-fn push(fields: &mut Fields, error: &Map<String, Value>) {
+fn push(fields: &mut Fields, error: &Map) {
     let message =
         value::first_string(error, &["detail", "title"]).or_else(|| value::code(error.get("code")));
     fields.push(value::obj(error, "source").and_then(source_field), message);

@@ -55,8 +55,7 @@ mod tests;
 
 use core::fmt;
 
-use serde::Serialize;
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 /// How many bytes of a text body are read; the rest is ignored (64 KiB).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -68,35 +67,26 @@ pub const MAX_FIELD_ERRORS: usize = 50;
 pub const MAX_EXTENSIONS: usize = 16;
 
 /// Which known shape an error body had.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
     /// RFC 9457 problem details (`application/problem+json` or a problem-style object).
-    #[serde(rename = "problem+json")]
     Problem,
     /// Google APIs, AIP-193 (`{"error": {"code": 429, "status": "RESOURCE_EXHAUSTED", ...}}`).
-    #[serde(rename = "google")]
     Google,
     /// Stripe and look-alikes (`{"error": {"type": "card_error", "message": ...}}`).
-    #[serde(rename = "stripe")]
     Stripe,
     /// GitHub REST (`{"message": ..., "errors": [...], "documentation_url": ...}`).
-    #[serde(rename = "github")]
     Github,
     /// JSON:API (`{"errors": [{"status": "422", "title": ..., "source": {...}}]}`).
-    #[serde(rename = "jsonapi")]
     JsonApi,
     /// GraphQL responses (`{"errors": [{"message": ..., "path": [...]}], "data": null}`).
-    #[serde(rename = "graphql")]
     Graphql,
     /// OData and Microsoft APIs (Graph, Azure): `{"error": {"code": ..., "message": ...}}`.
-    #[serde(rename = "odata")]
     OData,
     /// AWS JSON protocols (`{"__type": "...#ResourceNotFoundException", "message": ...}`).
-    #[serde(rename = "aws")]
     Aws,
     /// Anything else that carries a message or code (`{"message": ...}`, `{"error": ...}`,
     /// `{"detail": ...}`, plain text...).
-    #[serde(rename = "generic")]
     Generic,
 }
 
@@ -124,19 +114,16 @@ impl fmt::Display for Format {
 }
 
 /// Text that the API itself marks as written for end users (Google's `LocalizedMessage`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UserFacing {
     /// The message, already localised by the API.
     pub message: String,
     /// Its BCP 47 locale, e.g. `en-US`, when the API says.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
 }
 
 /// One problem with one request field.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
     /// The field, dotted (`profile.color`, `items.0.name`) when the API gave a pointer or path.
     pub field: String,
@@ -144,41 +131,32 @@ pub struct FieldError {
     pub message: String,
 }
 
-/// What an error body says, reduced to one shape. Serialises (camelCase, absent members
-/// skipped, `fieldErrors` always present) as the `ErrorDetails` of the JavaScript contract.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// What an error body says, reduced to one shape: the `ErrorDetails` of the JavaScript
+/// contract (camelCase, absent members skipped, `fieldErrors` always present).
+#[derive(Clone, Debug, PartialEq)]
 pub struct ErrorDetails {
     /// Which shape the body had.
     pub format: Format,
     /// A short summary (problem `title`, Google `status`, the HTTP reason of `{"error": ...}`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The human-readable explanation the API gave (not necessarily meant for end users).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
     /// A machine-readable code (`card_declined`, `RATE_LIMIT_EXCEEDED`, ...).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// The problem type URI (problem+json, `about:blank` when absent) or Stripe's error type.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub error_type: Option<String>,
     /// The problem occurrence's URI reference (problem+json `instance`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub instance: Option<String>,
     /// The status code the body states (problem `status`, Google `error.code`, ...), 100..=599.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<u16>,
     /// Text the API marks as meant for end users.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_facing: Option<UserFacing>,
     /// Problems with individual request fields, at most [`MAX_FIELD_ERRORS`].
     pub field_errors: Vec<FieldError>,
     /// Other simple (string, number, boolean) members: problem+json extension members,
     /// Stripe's `decline_code`/`doc_url`, GitHub's `documentation_url`. At most
     /// [`MAX_EXTENSIONS`]; skipped when empty.
-    #[serde(skip_serializing_if = "Map::is_empty")]
-    pub extensions: Map<String, Value>,
+    pub extensions: Map,
 }
 
 impl ErrorDetails {

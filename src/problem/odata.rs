@@ -1,7 +1,7 @@
 //! OData (v4 JSON, v3 `odata.error`, v2 verbose) and Microsoft APIs (Graph, Azure):
 //! `{"error": {"code", "message", "target", "details": [{"code", "message", "target"}]}}`.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::field::Fields;
 use super::value::{self, MAX_ITEMS};
@@ -17,17 +17,17 @@ fn message(v: Option<&Value>) -> Option<String> {
 
 /// True for an OData-style `error` object: a string `code`, a `{lang, value}` message, or
 /// any of `target`, `details`, `innererror`.
-pub(crate) fn matches(inner: &Map<String, Value>) -> bool {
+pub(crate) fn matches(inner: &Map) -> bool {
     value::has_str(inner, "code")
         || value::obj(inner, "message").is_some()
         || ["target", "details", "innererror", "innerError"]
             .iter()
-            .any(|k| inner.contains_key(*k))
+            .any(|k| inner.contains_key(k))
 }
 
 /// Reads the `error` object: code, detail = `message`; `target` and each of `details` with a
 /// target become field errors. `innererror` is never read (it may hold stack traces).
-pub(crate) fn parse(inner: &Map<String, Value>) -> Option<ErrorDetails> {
+pub(crate) fn parse(inner: &Map) -> Option<ErrorDetails> {
     let mut d = ErrorDetails::new(Format::OData);
     d.code = value::code(inner.get("code"));
     d.detail = message(inner.get("message"));

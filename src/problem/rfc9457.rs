@@ -1,7 +1,7 @@
 //! RFC 9457 problem details (`application/problem+json`), ASP.NET Core's
 //! `ValidationProblemDetails` and Spring's `ProblemDetail` included.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::field::Fields;
 use super::value::{self, MAX_ITEMS};
@@ -13,7 +13,7 @@ const STANDARD: [&str; 6] = ["type", "title", "status", "detail", "instance", "e
 /// True when an object looks like problem details without being declared so: at least two
 /// well-typed standard members, one of them `title`, or `type` together with `detail`
 /// (`{"detail": ...}` alone is Django REST Framework's, read as generic).
-pub(crate) fn looks_like(o: &Map<String, Value>) -> bool {
+pub(crate) fn looks_like(o: &Map) -> bool {
     let has_type = value::has_str(o, "type");
     let has_title = value::has_str(o, "title");
     let has_detail = value::has_str(o, "detail");
@@ -30,7 +30,7 @@ pub(crate) fn looks_like(o: &Map<String, Value>) -> bool {
 
 /// Reads problem details. Members of the wrong type are ignored (RFC 9457 §3.1); `type`
 /// defaults to `about:blank`. `None` when no member says anything.
-pub(crate) fn parse(o: &Map<String, Value>) -> Option<ErrorDetails> {
+pub(crate) fn parse(o: &Map) -> Option<ErrorDetails> {
     let mut d = ErrorDetails::new(Format::Problem);
     d.error_type = value::string(o, "type");
     d.title = value::string(o, "title");

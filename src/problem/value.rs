@@ -1,34 +1,35 @@
 //! Reading members of a parsed body: typed, cleaned, and never deeper than asked.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::text;
+use crate::error::js_number;
 
 /// How many elements of any one array are looked at.
 pub(crate) const MAX_ITEMS: usize = 256;
 
 /// The member `key` of `o` when it is an object.
-pub(crate) fn obj<'a>(o: &'a Map<String, Value>, key: &str) -> Option<&'a Map<String, Value>> {
+pub(crate) fn obj<'a>(o: &'a Map, key: &str) -> Option<&'a Map> {
     o.get(key).and_then(Value::as_object)
 }
 
 /// The member `key` of `o` when it is an array.
-pub(crate) fn arr<'a>(o: &'a Map<String, Value>, key: &str) -> Option<&'a [Value]> {
+pub(crate) fn arr<'a>(o: &'a Map, key: &str) -> Option<&'a [Value]> {
     o.get(key).and_then(Value::as_array).map(Vec::as_slice)
 }
 
 /// The member `key` of `o` when it is a string (raw, not cleaned).
-pub(crate) fn raw_str<'a>(o: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
+pub(crate) fn raw_str<'a>(o: &'a Map, key: &str) -> Option<&'a str> {
     o.get(key).and_then(Value::as_str)
 }
 
 /// The member `key` of `o` as cleaned text, when it is a non-blank string.
-pub(crate) fn string(o: &Map<String, Value>, key: &str) -> Option<String> {
+pub(crate) fn string(o: &Map, key: &str) -> Option<String> {
     raw_str(o, key).and_then(text::clean)
 }
 
 /// The first of `keys` in `o` that is a non-blank string, cleaned.
-pub(crate) fn first_string(o: &Map<String, Value>, keys: &[&str]) -> Option<String> {
+pub(crate) fn first_string(o: &Map, keys: &[&str]) -> Option<String> {
     keys.iter().find_map(|k| string(o, k))
 }
 
@@ -36,9 +37,16 @@ pub(crate) fn first_string(o: &Map<String, Value>, keys: &[&str]) -> Option<Stri
 pub(crate) fn code(v: Option<&Value>) -> Option<String> {
     match v? {
         Value::String(s) => text::clean(s),
-        Value::Number(n) if n.is_i64() || n.is_u64() => Some(n.to_string()),
+        Value::Number(n) => integer(*n),
         _ => None,
     }
+}
+
+/// An integer in decimal, as JavaScript's `String(n)` prints it; `None` for fractions and
+/// beyond 2^53 - 1 (`Number.MAX_SAFE_INTEGER`), where the number read may no longer be the
+/// integer the body wrote.
+pub(crate) fn integer(n: f64) -> Option<String> {
+    (n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_991.0).then(|| js_number(n))
 }
 
 /// A status code in 100..=599: an integral number, or with `allow_string` also a string of
@@ -46,15 +54,10 @@ pub(crate) fn code(v: Option<&Value>) -> Option<String> {
 pub(crate) fn status(v: Option<&Value>, allow_string: bool) -> Option<u16> {
     let n = match v? {
         Value::Number(n) => {
-            if let Some(u) = n.as_u64() {
-                u
-            } else {
-                let f = n.as_f64()?;
-                if f.fract() != 0.0 || !(100.0..=599.0).contains(&f) {
-                    return None;
-                }
-                f as u64
+            if n.fract() != 0.0 || !(100.0..=599.0).contains(n) {
+                return None;
             }
+            *n as u64
         }
         Value::String(s) if allow_string => {
             let s = s.trim();
@@ -91,6 +94,6 @@ pub(crate) fn simple(v: &Value) -> Option<Value> {
 }
 
 /// True when `o` has a member `key` that is a string.
-pub(crate) fn has_str(o: &Map<String, Value>, key: &str) -> bool {
+pub(crate) fn has_str(o: &Map, key: &str) -> bool {
     raw_str(o, key).is_some()
 }

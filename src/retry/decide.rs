@@ -1,7 +1,5 @@
 //! The retry policy and its decision.
 
-use serde::Serialize;
-
 use crate::error::ArgError;
 use crate::kind::Kind;
 
@@ -16,10 +14,9 @@ use super::rng::Rng;
 /// The seed of a policy built without one (then mixed with the first `now` it sees).
 const DEFAULT_SEED: u64 = 0x6874_7470_2d74_7269; // "http-tri"
 
-/// What to do after a failed attempt. Serializes as
+/// What to do after a failed attempt; JavaScript receives
 /// `{ retry, delayMs, reason, retryAfterMs? }`.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RetryDecision {
     /// Whether to make another attempt.
     pub retry: bool,
@@ -30,7 +27,6 @@ pub struct RetryDecision {
     /// The wait the server asked for (Retry-After / RateLimit), when the status is one whose
     /// timing is honoured and the headers give one, whatever the decision: with
     /// `retry_after_too_long` or `limit` it tells the app when to come back.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub retry_after_ms: Option<f64>,
 }
 

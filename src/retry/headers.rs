@@ -1,6 +1,6 @@
 //! A small, bounded, case-insensitive header collection.
 
-use serde_json::Value;
+use crate::json::Value;
 
 /// Response (or request) headers as `(name, value)` pairs with lowercase names.
 ///

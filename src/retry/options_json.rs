@@ -1,7 +1,8 @@
-//! Building [`RetryOptions`] from loose, JavaScript-shaped input (a `serde_json::Value`, e.g.
-//! from `serde_wasm_bindgen::from_value`), with messages that name the option path.
+//! Building [`RetryOptions`] from loose, JavaScript-shaped input (a [`Value`], e.g. the
+//! bindings' bounded conversion of a JavaScript object), with messages that name the option
+//! path.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use crate::error::{js_number, ArgError};
 
@@ -118,7 +119,7 @@ pub(crate) fn describe(v: &Value) -> String {
     match v {
         Value::Null => "null".to_owned(),
         Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.as_f64().map_or_else(|| "a number".to_string(), js_number),
+        Value::Number(n) => js_number(*n),
         Value::String(s) => quote(s),
         Value::Array(_) => "an array".to_owned(),
         Value::Object(_) => "an object".to_owned(),
@@ -178,7 +179,7 @@ fn methods(v: &Value, path: &str) -> Result<Vec<String>, ArgError> {
 }
 
 fn budget(v: &Value, path: &str) -> Result<Option<BudgetOptions>, ArgError> {
-    let map: &Map<String, Value> = match v {
+    let map: &Map = match v {
         Value::Bool(false) => return Ok(None),
         Value::Bool(true) => return Ok(Some(BudgetOptions::default())),
         Value::Object(map) => map,
@@ -214,12 +215,6 @@ fn budget(v: &Value, path: &str) -> Result<Option<BudgetOptions>, ArgError> {
 }
 
 fn seed(v: &Value, path: &str) -> Result<u64, ArgError> {
-    if let Some(n) = v.as_u64() {
-        return Ok(n);
-    }
-    if let Some(n) = v.as_i64() {
-        return Ok(n as u64);
-    }
     let f = number(v, path, "a finite number")?;
     if f.fract() == 0.0 && (0.0..18_446_744_073_709_551_616.0).contains(&f) {
         Ok(f as u64)

@@ -2,8 +2,6 @@
 
 use core::fmt;
 
-use serde::{Serialize, Serializer};
-
 /// The reason of a [`RetryDecision`](super::RetryDecision). The string forms are part of the
 /// public contract.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -90,11 +88,5 @@ impl RetryReason {
 impl fmt::Display for RetryReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for RetryReason {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
     }
 }

@@ -1,7 +1,9 @@
 //! The descriptions pack: validation, merging, and what `classify()` reports once one is
 //! registered. Each test thread has its own registry, so registering here touches no other test.
 
-use serde_json::{json, Map, Value};
+use serde_json::Map;
+
+use crate::json::{json, Value};
 
 use crate::classify::{classify, classify_builtin};
 use crate::error::{ArgError, ArgErrorKind};
@@ -158,7 +160,7 @@ fn malformed_packs_name_the_path() {
         ),
     ];
     for (value, expected) in table {
-        assert_eq!(Descriptions::from_value(&value), Err(expected), "{value}");
+        assert_eq!(Descriptions::from_value(&value), Err(expected), "{value:?}");
     }
 }
 
@@ -166,7 +168,7 @@ fn malformed_packs_name_the_path() {
 fn keys_must_be_status_codes() {
     let check = |key: &str, kind: ArgErrorKind, shown: &str| {
         let mut statuses = Map::new();
-        statuses.insert(key.to_string(), json!("text"));
+        statuses.insert(key.to_string(), serde_json::json!("text"));
         let err = Descriptions::from_value(&json!({ "statuses": statuses })).unwrap_err();
         assert_eq!(err.kind, kind, "{key:?}");
         assert_eq!(
@@ -203,7 +205,7 @@ fn keys_must_be_status_codes() {
     );
     for key in ["100", "599", "404", "499", "432"] {
         let mut statuses = Map::new();
-        statuses.insert(key.to_string(), json!("text"));
+        statuses.insert(key.to_string(), serde_json::json!("text"));
         let pack = Descriptions::from_value(&json!({ "statuses": statuses })).unwrap();
         assert_eq!(
             pack.codes().map(|c| c.to_string()).collect::<Vec<_>>(),
@@ -241,11 +243,10 @@ fn metadata_and_nulls() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod props {
-    use proptest::prelude::*;
-    use serde_json::{Map, Value};
-
     use super::super::props::json_value;
+    use crate::json::{Map, Value};
     use crate::messages::descriptions::Descriptions;
+    use proptest::prelude::*;
 
     fn key() -> impl Strategy<Value = String> {
         prop_oneof![
@@ -264,9 +265,13 @@ mod props {
             entries in prop::collection::vec((key(), json_value()), 0..8),
             root in json_value(),
         ) {
-            let _ = Descriptions::from_value(&root);
-            let statuses: Map<String, Value> = entries.into_iter().collect();
-            let value = serde_json::json!({ "locale": "en", "statuses": statuses });
+            let _ = Descriptions::from_value(&Value::from(root));
+            let value = Value::Object(Map::from_pairs(vec![
+                ("locale".to_string(), Value::String("en".to_string())),
+                ("statuses".to_string(), Value::Object(Map::from_pairs(
+                    entries.into_iter().map(|(k, v)| (k, Value::from(v))).collect(),
+                ))),
+            ]));
             match Descriptions::from_value(&value) {
                 Ok(pack) => {
                     for code in pack.codes() {
@@ -286,7 +291,7 @@ const SHIPPED_EN: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/desc
 #[test]
 fn the_shipped_pack_validates_and_describes_every_row() {
     reset_descriptions();
-    let value: Value = serde_json::from_str(SHIPPED_EN).expect("descriptions/en.json is JSON");
+    let value: Value = crate::json::parse(SHIPPED_EN).expect("descriptions/en.json is JSON");
     let pack = Descriptions::from_value(&value).expect("descriptions/en.json is a valid pack");
     let rows = crate::catalog::rows();
     assert_eq!(

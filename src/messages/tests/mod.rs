@@ -11,7 +11,7 @@ mod resolve;
 mod validation;
 mod wait;
 
-use serde_json::{json, Value};
+use crate::json::{json, Value};
 
 use super::{MessageRequest, MessageStore, UserMessage};
 use crate::kind::Kind;

@@ -1,6 +1,6 @@
 //! App overrides for the documented meanings of real APIs (fixtures in `../fixtures`).
 
-use serde_json::{json, Value};
+use crate::json::{json, Value};
 
 use super::{english, message, store_with};
 use crate::kind::Kind;
@@ -11,7 +11,7 @@ const RETRY_OR_SUPPORT: &str = include_str!("../fixtures/retry_or_support.json")
 const QUOTA_UPSTREAM: &str = include_str!("../fixtures/quota_upstream.json");
 
 fn fixture(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|e| panic!("fixture is not JSON: {e}"))
+    crate::json::parse(text).unwrap_or_else(|e| panic!("fixture is not JSON: {e}"))
 }
 
 /// Every kind under every status the fixtures touch (and a few they do not), in English and

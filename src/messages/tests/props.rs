@@ -112,6 +112,7 @@ proptest! {
 
     #[test]
     fn validation_never_panics(value in json_value()) {
+        let value = crate::json::Value::from(value);
         let _ = Catalog::from_value(&value);
         let mut store = store_with(&[]);
         let before = store.clone();
@@ -129,7 +130,7 @@ proptest! {
         for (k, v) in entries {
             kinds.insert(k.to_string(), v);
         }
-        let value = serde_json::json!({ "locale": tag, "kinds": kinds.clone(), "statuses": kinds });
+        let value = crate::json::json!({ "locale": tag, "kinds": kinds.clone(), "statuses": kinds });
         let _ = Catalog::from_value(&value);
     }
 }

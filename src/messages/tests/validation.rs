@@ -1,4 +1,4 @@
-use serde_json::{json, Map, Value};
+use crate::json::{json, Map, Value};
 
 use super::store_with;
 use crate::error::{ArgError, ArgErrorKind};
@@ -15,8 +15,8 @@ fn range_error(message: &str) -> ArgError {
 fn check(catalog: Value, expected: ArgError) {
     let mut store = store_with(&["fr"]);
     let before = store.clone();
-    assert_eq!(store.add(&catalog), Err(expected), "{catalog}");
-    assert_eq!(store, before, "store changed by {catalog}");
+    assert_eq!(store.add(&catalog), Err(expected), "{catalog:?}");
+    assert_eq!(store, before, "store changed by {catalog:?}");
 }
 
 #[test]

@@ -153,7 +153,7 @@ fn wait_phrasing_in_other_locales() {
 #[test]
 fn a_pack_without_wait_phrases_keeps_its_plain_action() {
     let mut store = MessageStore::new();
-    let de = serde_json::json!({ "locale": "de", "kinds": { "rate_limited": { "action": "Bitte warten." } } });
+    let de = crate::json::json!({ "locale": "de", "kinds": { "rate_limited": { "action": "Bitte warten." } } });
     assert!(store.add(&de).is_ok());
     let action = timed_action(
         &store,
@@ -168,7 +168,7 @@ fn a_pack_without_wait_phrases_keeps_its_plain_action() {
 #[test]
 fn wait_phrases_come_from_the_language_of_the_action() {
     let mut store = store_with(&["fr"]);
-    let ca = serde_json::json!({ "locale": "fr-CA", "kinds": { "not_found": { "action": "Retournez en arrière." } } });
+    let ca = crate::json::json!({ "locale": "fr-CA", "kinds": { "not_found": { "action": "Retournez en arrière." } } });
     assert!(store.add(&ca).is_ok());
     let intl = |locale: &str, v: f64, u: Unit| {
         (locale == "fr").then(|| format!("dans {v} {}", u.as_str()))

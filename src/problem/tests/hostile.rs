@@ -1,24 +1,17 @@
 //! Hostile input: malformed, truncated, huge, deep, and full of control characters.
 
-use serde_json::{json, Map, Value};
+use crate::json::{json, Map, Value};
 
 use super::*;
 
 /// Takes a deep value apart one level at a time (the recursive drop would overflow).
-fn drop_iteratively(mut v: Value) {
-    loop {
-        let next = match &mut v {
-            Value::Array(items) => items.pop(),
-            Value::Object(map) => {
-                let key = map.keys().next().cloned();
-                key.and_then(|k| map.remove(&k))
-            }
-            _ => None,
-        };
-        drop(v);
-        match next {
-            Some(inner) => v = inner,
-            None => break,
+fn drop_iteratively(v: Value) {
+    let mut stack = vec![v];
+    while let Some(mut v) = stack.pop() {
+        match &mut v {
+            Value::Array(items) => stack.append(items),
+            Value::Object(map) => stack.extend(core::mem::take(map).into_iter().map(|(_, v)| v)),
+            _ => {}
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Bodies that carry no error information give `None`.
 
-use serde_json::json;
+use crate::json::json;
 
 use super::*;
 
@@ -54,7 +54,7 @@ fn values_without_error_information() {
         json!([["nested"]]),
         json!({"data": {"user": null}}),
     ] {
-        assert_eq!(parse_error_body_value(&v), None, "{v}");
+        assert_eq!(parse_error_body_value(&v), None, "{v:?}");
     }
 }
 

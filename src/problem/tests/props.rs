@@ -113,11 +113,12 @@ proptest! {
 
     #[test]
     fn arbitrary_json_never_panics(v in json_value(), ct in content_type()) {
+        let text = v.to_string();
+        let v = crate::json::Value::from(v);
         let via_value = parse_error_body_value_with_type(&v, ct.as_deref());
         if let Some(d) = &via_value {
             assert_bounded(d);
         }
-        let text = v.to_string();
         let via_text = parse_error_body_text(&text, Some("application/json"));
         if let Some(d) = &via_text {
             assert_bounded(d);
@@ -130,7 +131,7 @@ proptest! {
 
     #[test]
     fn error_shaped_strings_are_cleaned(message in any::<String>(), code in text()) {
-        let v = serde_json::json!({"message": message, "code": code});
+        let v = crate::json::json!({"message": message, "code": code});
         if let Some(d) = parse_error_body_value(&v) {
             assert_bounded(&d);
         }

@@ -116,8 +116,8 @@ fn aspnet_validation_problem_details() {
         ]
     );
     assert_eq!(
-        d.extensions["traceId"],
-        "00-0aa7d64ad154a1e1853c413a0def982d-195d3558c90f7876-00"
+        d.extensions.get("traceId").and_then(Value::as_str),
+        Some("00-0aa7d64ad154a1e1853c413a0def982d-195d3558c90f7876-00")
     );
 }
 
@@ -417,8 +417,10 @@ fn github_custom_error_message_and_documentation_url() {
         [("name", "name is too long (maximum is 50 characters)")]
     );
     assert_eq!(
-        d.extensions["documentation_url"],
-        "https://docs.github.com/rest/issues/labels#create-a-label"
+        d.extensions
+            .get("documentation_url")
+            .and_then(Value::as_str),
+        Some("https://docs.github.com/rest/issues/labels#create-a-label")
     );
 }
 
@@ -634,7 +636,7 @@ fn odata_v4_example() {
             ("$search", "$search query option not supported")
         ]
     );
-    assert!(!serde_json::to_string(&d).unwrap().contains("secret"));
+    assert!(!js(&d).to_string().contains("secret"));
 }
 
 #[test]
@@ -902,7 +904,7 @@ fn generic_aspnet_web_api_2() {
     // The exception details of an unhandled error are never read.
     let body = r#"{"Message": "An error has occurred.", "ExceptionMessage": "Object reference not set",
         "ExceptionType": "System.NullReferenceException", "StackTrace": "   at Api.Controllers.Get()"}"#;
-    let text = serde_json::to_string(&parse(body)).unwrap();
+    let text = js(&parse(body)).to_string();
     assert!(!text.contains("Controllers") && !text.contains("Object reference"));
 }
 
@@ -934,12 +936,12 @@ fn generic_top_level_array_salesforce() {
 
 #[test]
 fn parsed_values_read_like_text() {
-    let v =
+    let s =
         json!({"error": {"type": "card_error", "code": "card_declined", "message": "Declined."}});
-    let d = parse_error_body_value(&v).unwrap();
-    assert_eq!(Some(d), parse_error_body_text(&v.to_string(), None));
+    let d = parse_error_body_value(&Value::from(s.clone())).unwrap();
+    assert_eq!(Some(d), parse_error_body_text(&s.to_string(), None));
     // The content type still declares problem details for a parsed body.
-    let v = json!({"title": "Out of credit"});
+    let v = Value::from(json!({"title": "Out of credit"}));
     assert_eq!(parse_error_body_value(&v), None);
     let d = parse_error_body_value_with_type(&v, Some("application/problem+json")).unwrap();
     assert_eq!(d.format, Format::Problem);
@@ -947,7 +949,7 @@ fn parsed_values_read_like_text() {
 }
 
 #[test]
-fn format_names_match_serialisation() {
+fn format_names_match_javascript() {
     for f in [
         Format::Problem,
         Format::Google,
@@ -959,7 +961,7 @@ fn format_names_match_serialisation() {
         Format::Aws,
         Format::Generic,
     ] {
-        assert_eq!(serde_json::to_value(f).unwrap(), f.as_str());
+        assert_eq!(js(&ErrorDetails::new(f))["format"], f.as_str());
         assert_eq!(f.to_string(), f.as_str());
     }
 }

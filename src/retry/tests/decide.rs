@@ -1,5 +1,3 @@
-use serde_json::json;
-
 use super::super::{
     backoff_delay, class_base, effective_status, Jitter, RetryContext, RetryDecision, RetryOptions,
     RetryPolicy, RetryReason, StatusSet,
@@ -521,20 +519,29 @@ fn seeds_make_jitter_reproducible() {
 }
 
 #[test]
-fn decisions_serialize_for_javascript() {
+fn decisions_carry_what_javascript_receives() {
+    // src/bindings/out.rs turns these into `{ retry, delayMs, reason, retryAfterMs? }`.
     let mut p = exact_policy();
     let h = headers(&[("Retry-After", "3")]);
     let d = p.decide(&get(1, 503).with_headers(&h));
     assert_eq!(
-        serde_json::to_value(d).ok(),
-        Some(
-            json!({"retry": true, "delayMs": 3000.0, "reason": "retry_after", "retryAfterMs": 3000.0})
-        )
+        d,
+        RetryDecision {
+            retry: true,
+            delay_ms: 3000.0,
+            reason: RetryReason::RetryAfter,
+            retry_after_ms: Some(3000.0)
+        }
     );
     let d = p.decide(&get(1, 404));
     assert_eq!(
-        serde_json::to_value(d).ok(),
-        Some(json!({"retry": false, "delayMs": 0.0, "reason": "not_retryable"}))
+        d,
+        RetryDecision {
+            retry: false,
+            delay_ms: 0.0,
+            reason: RetryReason::NotRetryable,
+            retry_after_ms: None
+        }
     );
 }
 

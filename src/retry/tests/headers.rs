@@ -1,4 +1,4 @@
-use serde_json::json;
+use crate::json::json;
 
 use super::super::{HeaderView, Headers};
 use super::headers;
@@ -150,6 +150,7 @@ fn only_the_decision_headers_change_a_decision() {
     }
 }
 
+// proptest is a native-only dev-dependency.
 #[cfg(not(target_arch = "wasm32"))]
 proptest::proptest! {
     /// Reading the joined string in place answers like the collection built from the same pairs.

@@ -1,4 +1,4 @@
-use serde_json::{json, Value};
+use crate::json::{json, Value};
 
 use super::super::{
     BudgetOptions, Jitter, RetryOptions, RetryPolicy, StatusSet, DEFAULT_STATUS_CODES, OPTION_KEYS,
@@ -136,8 +136,11 @@ fn budget_shapes() {
 fn seeds_from_any_number() {
     let seed = |v: Value| parse(json!({ "seed": v })).map(|o| o.seed);
     assert_eq!(seed(json!(0)), Ok(Some(0)));
-    assert_eq!(seed(json!(u64::MAX)), Ok(Some(u64::MAX)));
-    assert_eq!(seed(json!(-1)), Ok(Some(u64::MAX)));
+    assert_eq!(seed(json!(9007199254740991u64)), Ok(Some((1 << 53) - 1)));
+    // Numbers are JavaScript numbers: 2^64 (what u64::MAX rounds to) and negative integers
+    // are not u64 integers, so their bits seed.
+    assert_eq!(seed(json!(u64::MAX)), Ok(Some(2f64.powi(64).to_bits())));
+    assert_eq!(seed(json!(-1)), Ok(Some((-1f64).to_bits())));
     assert_eq!(seed(json!(1e6)), Ok(Some(1_000_000)));
     assert_eq!(seed(json!(0.25)), Ok(Some(0.25f64.to_bits())));
     type_err(

@@ -342,7 +342,7 @@ proptest! {
 
     #[test]
     fn options_from_json_never_panic_and_validate(v in arbitrary_json()) {
-        if let Ok(options) = RetryOptions::from_json(&v) {
+        if let Ok(options) = RetryOptions::from_json(&crate::json::Value::from(v)) {
             prop_assert_eq!(options.validate(), Ok(()));
         }
     }
