@@ -150,8 +150,23 @@ fn accepted<'v>(name: &str, value: &'v str) -> Option<&'v str> {
     let ok = !name.is_empty()
         && name.len() <= Headers::MAX_NAME_LEN
         && value.len() <= Headers::MAX_VALUE_LEN
-        && name.bytes().all(is_tchar);
-    ok.then(|| value.trim_matches(|c| c == ' ' || c == '\t'))
+        && all_tchar(name.as_bytes());
+    ok.then(|| trim_ows(value))
+}
+
+/// `value` without leading and trailing spaces and tabs (RFC 9110 OWS), byte by byte.
+fn trim_ows(value: &str) -> &str {
+    let ows = |b: &u8| *b == b' ' || *b == b'\t';
+    let bytes = value.as_bytes();
+    let start = bytes.iter().position(|b| !ows(b)).unwrap_or(bytes.len());
+    let end = bytes.iter().rposition(|b| !ows(b)).map_or(start, |i| i + 1);
+    value.get(start..end).unwrap_or_default()
+}
+
+/// `s` split at its first NUL (the NUL dropped), or `None` when it has none.
+fn split_nul(s: &str) -> Option<(&str, &str)> {
+    let i = s.bytes().position(|b| b == 0)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
 }
 
 /// The pairs of a joined string that [`Headers::from_joined`] keeps, names as given.
@@ -217,15 +232,22 @@ impl<'a> HeaderView<'a> {
             // Short enough that no bound can bite (fewer pairs than MAX_ENTRIES): only the
             // pairs named `name` need checking, and a name equal to a token is one.
             HeaderView::Joined(s) if s.len() < 2 * Headers::MAX_ENTRIES => {
-                let mut parts = s.split_terminator(Headers::JOIN);
-                while let (Some(n), Some(v)) = (parts.next(), parts.next()) {
-                    if n.eq_ignore_ascii_case(name) {
+                let mut rest = s;
+                loop {
+                    // As split_terminator reads it: a name ends at NUL; its value runs to the
+                    // next NUL or the end, and an empty remainder is no value.
+                    let (n, after) = split_nul(rest)?;
+                    if after.is_empty() {
+                        return None;
+                    }
+                    let (v, after) = split_nul(after).unwrap_or((after, ""));
+                    if n.len() == name.len() && n.eq_ignore_ascii_case(name) {
                         if let Some(v) = accepted(n, v) {
                             return Some(v);
                         }
                     }
+                    rest = after;
                 }
-                None
             }
             _ => self.get_all(name).next(),
         }
@@ -251,7 +273,19 @@ impl<'a> HeaderView<'a> {
     }
 }
 
+/// True when every byte is a `tchar` (a loop, not an iterator adaptor: this runs on every
+/// header a decision reads, and the size-optimised build does not inline adaptors).
+fn all_tchar(bytes: &[u8]) -> bool {
+    for &b in bytes {
+        if !is_tchar(b) {
+            return false;
+        }
+    }
+    true
+}
+
 /// RFC 9110 §5.6.2 `tchar`.
+#[inline(always)]
 pub(crate) const fn is_tchar(b: u8) -> bool {
     matches!(b,
         b'!' | b'#' | b'$' | b'%' | b'&' | b'\'' | b'*' | b'+' | b'-' | b'.' | b'^' | b'_'

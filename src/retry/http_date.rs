@@ -37,13 +37,13 @@ const DAYS_LONG: [&[u8]; 7] = [
 /// ```
 pub fn parse_http_date(value: &str, now_ms: f64) -> Option<i64> {
     let mut c = Cursor {
-        s: value.trim().as_bytes(),
+        s: value.trim_ascii().as_bytes(),
         i: 0,
     };
     let day_name = c.alpha();
-    let is_short = DAYS_SHORT.iter().any(|d| day_name.eq_ignore_ascii_case(d));
-    let is_long = DAYS_LONG.iter().any(|d| day_name.eq_ignore_ascii_case(d));
-    if !is_short && !is_long {
+    // The first three letters name the day; a longer name must be the whole day name.
+    let day = DAYS_SHORT.iter().position(|d| key3(d) == key3(day_name))?;
+    if day_name.len() != 3 && !day_name.eq_ignore_ascii_case(DAYS_LONG[day]) {
         return None;
     }
     if c.eat(b',') {
@@ -182,15 +182,24 @@ pub(crate) fn civil_from_days(days: i64) -> (i64, u32, u32) {
     (year, month, day)
 }
 
+/// The 1-based month of a three-letter English month name, any case.
 fn month(name: &[u8]) -> Option<u32> {
-    let mut n = 0;
-    for m in MONTHS {
-        n += 1;
-        if name.eq_ignore_ascii_case(m) {
-            return Some(n);
-        }
+    if name.len() != 3 {
+        return None;
     }
-    None
+    let key = key3(name);
+    let index = MONTHS.iter().position(|m| key3(*m) == key)?;
+    Some(index as u32 + 1)
+}
+
+/// The first three bytes of an ASCII word, lowercased and packed into one integer (0 for a
+/// shorter word), so a name is compared in one step. Callers pass letters only.
+#[inline(always)]
+fn key3(word: &[u8]) -> u32 {
+    match word {
+        [a, b, c, ..] => u32::from_be_bytes([0, a | 0x20, b | 0x20, c | 0x20]),
+        _ => 0,
+    }
 }
 
 struct Cursor<'a> {
@@ -199,10 +208,12 @@ struct Cursor<'a> {
 }
 
 impl<'a> Cursor<'a> {
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.s.get(self.i).copied()
     }
 
+    #[inline(always)]
     fn eat(&mut self, b: u8) -> bool {
         if self.peek() == Some(b) {
             self.i += 1;
@@ -212,6 +223,7 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    #[inline(always)]
     fn take_while(&mut self, f: impl Fn(u8) -> bool) -> &'a [u8] {
         let start = self.i;
         while self.peek().is_some_and(&f) {
@@ -220,19 +232,23 @@ impl<'a> Cursor<'a> {
         self.s.get(start..self.i).unwrap_or_default()
     }
 
+    #[inline(always)]
     fn alpha(&mut self) -> &'a [u8] {
         self.take_while(|b| b.is_ascii_alphabetic())
     }
 
+    #[inline(always)]
     fn spaces(&mut self) -> usize {
         self.take_while(|b| b == b' ').len()
     }
 
+    #[inline(always)]
     fn require_spaces(&mut self) -> Option<()> {
         (self.spaces() > 0).then_some(())
     }
 
     /// Between `min` and `max` ASCII digits (more digits are an error).
+    #[inline(always)]
     fn digits(&mut self, min: usize, max: usize) -> Option<u32> {
         let run = self.take_while(|b| b.is_ascii_digit());
         if run.len() < min || run.len() > max {
@@ -254,10 +270,12 @@ impl<'a> Cursor<'a> {
         Some((h, m, s))
     }
 
+    #[inline(always)]
     fn gmt(&mut self) -> Option<()> {
         self.alpha().eq_ignore_ascii_case(b"GMT").then_some(())
     }
 
+    #[inline(always)]
     fn end(&self) -> Option<()> {
         (self.i == self.s.len()).then_some(())
     }

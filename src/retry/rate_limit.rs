@@ -97,7 +97,7 @@ pub fn server_wait<'h>(headers: impl Into<HeaderView<'h>>, now_ms: f64) -> Optio
 /// When several `Retry-After` fields were joined with commas (as fetch's `Headers` does),
 /// the first delta-seconds is used.
 pub fn parse_retry_after(value: &str, reference: impl FnOnce() -> f64, now_ms: f64) -> Option<f64> {
-    let value = value.trim();
+    let value = value.trim_ascii();
     if let Some(ms) = parse_seconds_ms(value) {
         return Some(ms as f64);
     }
@@ -166,7 +166,7 @@ pub fn parse_ratelimit_field(value: &str) -> Option<f64> {
 /// 1e12 (or from 1e11 and half the reference's epoch ms). Absolute times are measured
 /// against `reference()` (epoch ms); past ones give 0.
 pub fn parse_reset(value: &str, reference: impl FnOnce() -> f64, now_ms: f64) -> Option<f64> {
-    let value = value.trim();
+    let value = value.trim_ascii();
     if let Some(ms) = parse_seconds_ms(value) {
         let ms = ms as f64;
         let raw = ms / 1000.0;
@@ -222,7 +222,7 @@ fn until(target: f64, reference: f64) -> f64 {
 /// Non-negative decimal seconds (`30`, `1.5`) as whole milliseconds, saturating.
 /// Digits only: no sign, exponent or inner spaces; surrounding whitespace is ignored.
 pub(crate) fn parse_seconds_ms(value: &str) -> Option<u64> {
-    let value = value.trim();
+    let value = value.trim_ascii();
     let (int, frac) = match value.split_once('.') {
         Some((i, f)) => (i, Some(f)),
         None => (value, None),
