@@ -16,21 +16,18 @@ const SHIPPED = join(pkgDir, 'http_triage_bg.wasm');
 const GROUPS = [
   ['numfmt', 'number formatting (f64 / u128 Display, zmij, itoa, 128-bit division)', /flt2dec|fmt::float|num::bignum|num::diy_float|float_to_decimal|float_to_exponential|zmij|itoa|_fmt_inner|u128_div_rem|specialized_div_rem|error::js_number/,
     'numbers in error messages and JSON output: format integers by hand, hand fractional values to JS (String(n)) instead of Rust formatting'],
-  ['btree', 'BTreeMap / BTreeSet (alloc::collections::btree)', /alloc::collections::btree/,
-    'one monomorphised copy per key/value type (Kind, u16, String -> Entry, Catalog): a sorted Vec or a fixed [Option<Entry>; N] indexed by Kind is a fraction of it'],
-  ['serde_json', 'serde_json + serde (JSON parse/print, Value)', /^<?serde_json|^<?serde_core|^<?serde::|serde_json::|serde_core::/,
-    'used to parse the built-in English catalog at start-up and to walk JS objects as JSON Values: a const Rust table for English and direct js-sys reads would drop the parser'],
-  ['problem', 'http-triage problem (parseErrorBody)', /http_triage::problem/, 'the vendor shapes; mostly string matching over serde_json Values'],
-  ['retry', 'http-triage retry (policy, options, HTTP-date)', /http_triage::retry/, 'options validation from JSON (options_json) is the largest part'],
+  ['problem', 'http-triage problem (parseErrorBody)', /http_triage::problem/, 'the vendor shapes: key lookups and string matching over the parsed body; detect::from_object alone is ~8 KB'],
+  ['retry', 'http-triage retry (policy, options, HTTP-date)', /http_triage::retry/, 'options validation (options_json) is the largest part; then HTTP-date and RateLimit parsing'],
+  ['json', 'http-triage json (the own JSON value and parser)', /http_triage::json/, 'parses string bodies (parseErrorBody) and holds JS values read for validation; exact decimal-to-f64 without tables'],
   ['messages', 'http-triage messages (catalogs, negotiation)', /http_triage::messages/, 'catalog parsing/validation and the store'],
   ['bindings', 'http-triage bindings (JS <-> Rust)', /http_triage::bindings/, 'hand-written conversions'],
   ['triage', 'http-triage classify, kind, failure, error', /http_triage::/, 'the core tables and the error type'],
   ['str', 'string search and UTF-8 (core::str, alloc::str, memchr)', /core::str|alloc::str|memchr|core::unicode|char::/,
     'StrSearcher/TwoWay come from str::find/contains/split with &str patterns: byte-wise matching (eq_ignore_ascii_case on slices) avoids them'],
-  ['wbg', 'wasm-bindgen, js-sys, web-sys, serde-wasm-bindgen and export shims', /wasm_bindgen|js_sys|web_sys|serde_wasm_bindgen|externref|shim|^[a-zA-Z]+(_[a-zA-Z]+)?$/,
-    'serde-wasm-bindgen serializers per output type; plain js_sys::Object building (or returning numbers and interned strings) is smaller'],
-  ['alloc', 'allocator and collections (dlmalloc, Vec, String, hashbrown)', /dlmalloc|alloc::raw_vec|alloc::vec|alloc::string|hashbrown|__rdl|__rust_/,
-    'dlmalloc is ~7 KB raw: a small free-list allocator (e.g. lol_alloc) would do for this workload'],
+  ['wbg', 'wasm-bindgen, js-sys, web-sys and export shims', /wasm_bindgen|js_sys|web_sys|externref|shim|^[a-zA-Z]+(_[a-zA-Z]+)?$/,
+    'one shim per export and import; fewer, coarser exports (numbers and packed strings) would cut them'],
+  ['alloc', 'allocator and collections (lol_alloc, Vec, String, hashbrown)', /lol_alloc|dlmalloc|alloc::raw_vec|alloc::vec|alloc::string|hashbrown|__rdl|__rust_/,
+    'lol_alloc is under 1 KB; the rest is Vec/String growth code, monomorphised per element type'],
   ['fmt', 'core::fmt and panic/Debug machinery', /core::fmt|core::panicking|as core::fmt::Debug|escape_debug|core::str::slice_error|slice_index_fail|core::unicode/,
     'Debug impls, panic messages and str slicing checks: avoid {:?}, unwrap/expect and unchecked slicing on the wasm path (panic_immediate_abort needs nightly)'],
 ];
@@ -77,13 +74,14 @@ export async function run() {
   add('status descriptions (data: the built-in classify().description of every code)', descCost.raw, descCost.brotli,
     `${descriptions.length} distinct one-line developer descriptions, avg ${Math.round(descCost.raw / descriptions.length)} B; the long texts are the opt-in descriptions pack, outside the entry`, 'descriptions');
   add('reason phrases and spec references (data)', phraseCost.raw, phraseCost.brotli, 'needed by classify(); small', 'phrases');
-  add('built-in English catalog (data: locales/en.json embedded as JSON text)', enCost.raw, enCost.brotli,
-    'parsed with serde_json at start-up; a const Rust table is smaller and needs no parser', 'en');
+  add('built-in English catalog (data: static text generated from locales/en.json by build.rs)', enCost.raw, enCost.brotli,
+    'the English text itself; no parsing at start-up', 'en');
   add('other data (argument-error text, field and kind names, vendor keys, panic text, tables)', otherText, Math.round(otherText * (dataSec.brotli / p.named.dataTotal)), 'argument-error messages, field names, Rust panic/location strings', 'otherData');
   for (const [k, label, , how] of GROUPS) add(label, groupBytes.get(k), Math.round(groupBytes.get(k) * brPerCodeByte), how, k);
   add('other code (std thread-locals, iterators, panics, the rest)', rest, Math.round(rest * brPerCodeByte), '', 'otherCode');
   add('wasm-bindgen JS glue (http_triage_web.js)', glueJs.raw, glueJs.brotli, 'unminified here; pkg/index.js ships it minified and bundled with the JS layer', 'glue');
   contributors.sort((a, b) => b.brotli - a.brotli);
+  for (let i = contributors.length - 1; i >= 0; i--) if (contributors[i].raw === 0) contributors.splice(i, 1);
   for (const c of contributors) rows.push([c.label, fmtKB(c.raw), `~${fmtKB(c.brotli)}`, c.how]);
 
   return {
