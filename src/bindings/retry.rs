@@ -309,22 +309,24 @@ impl JsRetryPolicy {
         Ok(out::retry_decision(&decision))
     }
 
-    /// `decide()` for the JavaScript layer's fast path: the context as primitives, headers
-    /// joined into one string (see [`Headers::from_joined`]), the answer packed into an
-    /// integer (`reason index | retry << 4 | has retryAfterMs << 5`, the delays then read
-    /// with [`JsRetryPolicy::last_delay_ms`] and [`JsRetryPolicy::last_retry_after_ms`]).
-    /// Returns -1, having changed nothing, for any argument `decide()` would reject, so the
-    /// caller can call `decide()` for the precise error.
+    /// `decide()` for the JavaScript layer's fast path: the context as numbers, its strings
+    /// written as UTF-8 into the scratch buffer (see [`scratch`]) one after the other: the
+    /// method (`method_len` bytes; -1 for none), then the response headers and the request
+    /// headers joined as in [`Headers::from_joined`] (-1 for none). The answer comes packed
+    /// into an integer (`reason index | retry << 4 | has retryAfterMs << 5`); the delays are
+    /// then read with [`JsRetryPolicy::last_delay_ms`] and [`JsRetryPolicy::last_retry_after_ms`].
+    /// Returns -1, having changed nothing, for anything `decide()` would reject (or bytes that
+    /// are not UTF-8), so the caller can call `decide()` for the precise error.
     #[allow(clippy::too_many_arguments)]
     #[wasm_bindgen(js_name = decidePrimitive)]
     pub fn decide_primitive(
         &self,
         attempt: f64,
-        method: Option<String>,
+        method_len: i32,
         status: Option<f64>,
         error: Option<String>,
-        headers: Option<String>,
-        request_headers: Option<String>,
+        headers_len: i32,
+        request_headers_len: i32,
         elapsed_ms: Option<f64>,
         deadline_ms: Option<f64>,
         now: Option<f64>,
@@ -346,18 +348,34 @@ impl JsRetryPolicy {
             Some(Err(_)) => return -1,
             None => None,
         };
-        let facts = Facts {
-            attempt,
-            method: method.as_deref(),
-            status,
-            failure,
-            headers: headers.as_deref().map(HeaderView::Joined),
-            request_headers: request_headers.as_deref().map(HeaderView::Joined),
-            elapsed_ms,
-            deadline_ms,
-            now_ms: now,
-        };
-        let Ok(d) = self.run(&facts) else {
+        let decided = SCRATCH.try_with(|buffer| {
+            let bytes = buffer.try_borrow().map_err(|_| ())?;
+            let mut rest = bytes.as_slice();
+            let mut take = |len: i32| -> Result<Option<&str>, ()> {
+                let Ok(len) = usize::try_from(len) else {
+                    return Ok(None);
+                };
+                let (piece, after) = rest.split_at_checked(len).ok_or(())?;
+                rest = after;
+                core::str::from_utf8(piece).map(Some).map_err(|_| ())
+            };
+            let method = take(method_len)?;
+            let headers = take(headers_len)?;
+            let request_headers = take(request_headers_len)?;
+            let facts = Facts {
+                attempt,
+                method,
+                status,
+                failure,
+                headers: headers.map(HeaderView::Joined),
+                request_headers: request_headers.map(HeaderView::Joined),
+                elapsed_ms,
+                deadline_ms,
+                now_ms: now,
+            };
+            self.run(&facts).map_err(|_| ())
+        });
+        let Ok(Ok(d)) = decided else {
             return -1;
         };
         self.last
@@ -414,6 +432,36 @@ impl JsRetryPolicy {
     pub fn budget_tokens(&self) -> Option<f64> {
         self.inner.try_borrow().ok()?.budget().map(|b| b.tokens())
     }
+}
+
+thread_local! {
+    /// Where the JavaScript layer writes the strings of a `decidePrimitive` call (no
+    /// allocation per call). Only [`scratch`] resizes it.
+    static SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The scratch buffer for `decidePrimitive`, at least `len` bytes long: returns its address
+/// in wasm memory (valid until the next `scratch` call that grows it). Lengths are capped at
+/// 1 MiB; the answer is 0 when the buffer cannot be had.
+#[wasm_bindgen]
+pub fn scratch(len: u32) -> u32 {
+    let len = (len as usize).min(1 << 20);
+    SCRATCH
+        .try_with(|b| {
+            b.try_borrow_mut().map_or(0, |mut b| {
+                if b.len() < len {
+                    b.resize(len, 0);
+                }
+                b.as_mut_ptr() as u32
+            })
+        })
+        .unwrap_or(0)
+}
+
+/// The wasm memory, for the JavaScript layer to write into the scratch buffer.
+#[wasm_bindgen(js_name = wasmMemory)]
+pub fn wasm_memory() -> JsValue {
+    wasm_bindgen::memory()
 }
 
 /// The names of the retry reasons, indexed as `decidePrimitive` packs them.

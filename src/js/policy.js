@@ -49,9 +49,54 @@ function joinHeaders(headers, wanted) {
   return joined;
 }
 
+/** The most bytes written to the scratch buffer in one call (Rust caps the buffer at 1 MiB). */
+const MAX_SCRATCH = 1 << 20;
+
+/**
+ * Writes strings into the Rust side's scratch buffer in wasm memory, so a decision passes its
+ * strings without a malloc and a free each. `write(strings)` returns the UTF-8 byte length of
+ * each (undefined stays -1), or null when the buffer cannot hold them.
+ */
+function makeScratch(glue) {
+  const memory = glue.wasmMemory();
+  const encoder = new TextEncoder();
+  let bytes = new Uint8Array(0);
+  let base = 0;
+  let capacity = 0;
+
+  function put(s, at) {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 0x7f) return encoder.encodeInto(s, bytes.subarray(at, at + s.length * 3)).written;
+      bytes[at + i] = c;
+    }
+    return s.length;
+  }
+
+  return function write(a, b, c) {
+    const bound = 3 * ((a?.length ?? 0) + (b?.length ?? 0) + (c?.length ?? 0));
+    if (bound > capacity) {
+      if (bound > MAX_SCRATCH) return null;
+      const size = Math.max(bound, 1024);
+      base = glue.scratch(size);
+      if (base === 0) return null;
+      capacity = size;
+    }
+    if (bytes.buffer !== memory.buffer) bytes = new Uint8Array(memory.buffer);
+    let at = base;
+    const la = a === undefined ? -1 : put(a, at);
+    at += Math.max(la, 0);
+    const lb = b === undefined ? -1 : put(b, at);
+    at += Math.max(lb, 0);
+    const lc = c === undefined ? -1 : put(c, at);
+    return [la, lb, lc];
+  };
+}
+
 /** Builds the RetryPolicy class over the glue's Rust class. */
 export function makeRetryPolicy(glue) {
   const Inner = glue.RetryPolicy;
+  const writeScratch = makeScratch(glue);
   const REASONS = Object.freeze(glue.retryReasons());
   const WANTED = new Set(glue.retryHeaderNames());
 
@@ -81,8 +126,10 @@ export function makeRetryPolicy(glue) {
         if (joined === null) break fast;
         const joinedRequest = joinHeaders(requestHeaders, WANTED);
         if (joinedRequest === null) break fast;
+        const lengths = writeScratch(method ?? undefined, joined, joinedRequest);
+        if (lengths === null) break fast;
         const code = policy.decidePrimitive(
-          attempt, method, status, error, joined, joinedRequest, elapsedMs, deadlineMs, now,
+          attempt, lengths[0], status, error, lengths[1], lengths[2], elapsedMs, deadlineMs, now,
         );
         if (code < 0) break fast;
         const decision = { retry: (code & 16) !== 0, delayMs: policy.lastDelayMs, reason: REASONS[code & 15] };

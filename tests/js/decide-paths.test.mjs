@@ -120,3 +120,23 @@ test('a freed policy says so instead of failing inside the wasm', () => {
   assert.throws(() => p.limit, TypeError);
   assert.equal(new api.RetryPolicy().decide({ attempt: 1, status: 503 }).retry, true);
 });
+
+test('strings that are not ASCII or that outgrow the scratch buffer decide alike', () => {
+  const big = `${'1'.repeat(3)}${' '.repeat(3_990)}`; // 3,993 chars: kept (≤ 4096 bytes)
+  const headerSets = [
+    { 'Retry-After': '５' }, // a full-width digit: not delta-seconds
+    { 'retry-after': 'Wed, 15 Jan 2025 12:00:09 GMT', Date: 'Mitt, 15 Jan 2025 12:00:00 GMT — ü' },
+    { 'retry-after': big, 'Retry-After': big, 'RETRY-AFTER': big, 'retry-After': big, 'X-RateLimit-Reset': big },
+    { 'retry-after': 'é'.repeat(4_000) }, // 8,000 bytes: over the value limit in bytes, not in chars
+  ];
+  for (const headers of headerSets) {
+    for (const method of ['GET', 'PÖST', 'delete']) {
+      const ctx = (h) => ({ attempt: 1, method, status: 503, headers: h, now: NOW, requestHeaders: { 'Idempotency-Key': 'ключ' } });
+      const fast = new api.RetryPolicy({ seed: 5 }).decide(ctx(headers));
+      const full = new api.RetryPolicy({ seed: 5 }).decide(ctx(Object.entries(headers)));
+      assert.deepEqual(fast, full, `${method} ${JSON.stringify(headers).slice(0, 80)}`);
+    }
+  }
+  // The module keeps answering afterwards.
+  assert.equal(new api.RetryPolicy({ seed: 1, jitter: 'none' }).decide({ attempt: 1, status: 503, headers: { 'retry-after': '2' }, now: NOW }).delayMs, 2000);
+});
