@@ -8,7 +8,7 @@ import { median, fmtMs, fmtRatio } from './stats.mjs';
 const CHROMIUM_SAMPLES = 15;
 const NODE_SAMPLES = 15;
 const BROWSER_CANDIDATES = ['http-triage', 'http-triage, esbuild bundle', 'statuses', 'ky', 'ky + statuses + http-status-codes bundle'];
-const WARM_CANDIDATES = ['http-triage', 'statuses', 'ky'];
+const WARM_CANDIDATES = ['http-triage', 'statuses', 'ky', 'breakdown'];
 const NODE_CANDIDATES = ['http-triage', 'statuses', 'ky', 'no import (empty)'];
 
 /** Loads of the page before the measured one in a warm sample (they fill the caches). */
@@ -59,8 +59,9 @@ export async function run(ctx) {
     // the same machine state as the candidates.
     const order = [...BROWSER_CANDIDATES, 'breakdown'];
     const samples = Object.fromEntries(BROWSER_CANDIDATES.map((c) => [c, []]));
-    const warmSamples = Object.fromEntries(WARM_CANDIDATES.map((c) => [c, []]));
+    const warmSamples = Object.fromEntries(WARM_CANDIDATES.filter((c) => c !== 'breakdown').map((c) => [c, []]));
     const steps = [];
+    const warmSteps = [];
     let isolated = true;
     for (let i = -1; i < CHROMIUM_SAMPLES; i++) {
       for (let k = 0; k < order.length; k++) {
@@ -73,10 +74,13 @@ export async function run(ctx) {
       for (let k = 0; k < WARM_CANDIDATES.length; k++) {
         const what = WARM_CANDIDATES[(k + Math.max(i, 0)) % WARM_CANDIDATES.length];
         const r = await chromiumSample(ctx, what, true);
-        if (i >= 0) warmSamples[what].push(r.ms);
+        if (i < 0) continue;
+        if (what === 'breakdown') warmSteps.push(r.steps);
+        else warmSamples[what].push(r.ms);
       }
     }
     const stepMedians = Object.fromEntries(Object.keys(steps[0]).map((s) => [s, median(steps.map((x) => x[s]))]));
+    const warmStepMedians = Object.fromEntries(Object.keys(warmSteps[0]).map((s) => [s, median(warmSteps.map((x) => x[s]))]));
     const base = samples.statuses;
     for (const [what, xs] of Object.entries(samples)) {
       rows.push(['Chromium', what, fmtMs(median(xs)), fmtRatio(median(xs) / median(base))]);
@@ -89,6 +93,7 @@ export async function run(ctx) {
       medians: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])),
       warmMedians: Object.fromEntries(Object.entries(warmSamples).map(([k, v]) => [k, median(v)])),
       steps: stepMedians,
+      warmSteps: warmStepMedians,
       isolated,
     };
     const ms = median(samples['http-triage']);
@@ -121,7 +126,10 @@ export async function run(ctx) {
   }
   for (const r of rows) if (r.length < 5) r.push('');
   const stepsNote = data.chromium
-    ? [`Chromium, where http-triage's start-up goes (median of ${CHROMIUM_SAMPLES} fresh pages, each step timed alone): ${Object.entries(data.chromium.steps).map(([k, v]) => `${k} ${fmtMs(v)}`).join(', ')}.`]
+    ? [
+      `Chromium, where http-triage's start-up goes (median of ${CHROMIUM_SAMPLES} fresh pages, each step timed alone): ${Object.entries(data.chromium.steps).map(([k, v]) => `${k} ${fmtMs(v)}`).join(', ')}.`,
+      `The same steps on a repeat visit: ${Object.entries(data.chromium.warmSteps).map(([k, v]) => `${k} ${fmtMs(v)}`).join(', ')}.`,
+    ]
     : [];
   return {
     id: 'startup',

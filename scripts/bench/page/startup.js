@@ -19,10 +19,10 @@ const CANDIDATES = {
 /** Where the time of http-triage's start-up goes, step by step (ms per step). */
 async function breakdown() {
   const t = [performance.now()];
-  const glue = await import('/js/http_triage_web.js');
-  const { makeApi } = await import('/js/core.js');
+  const glue = await import(`${base}/js/http_triage_web.js`);
+  const { makeApi } = await import(`${base}/js/core.js`);
   t.push(performance.now());
-  const bytes = await (await fetch('/pkg/http_triage_bg.wasm')).arrayBuffer();
+  const bytes = await (await fetch(`${base}/pkg/http_triage_bg.wasm`)).arrayBuffer();
   t.push(performance.now());
   const module = await WebAssembly.compile(bytes);
   t.push(performance.now());
