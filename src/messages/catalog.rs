@@ -341,7 +341,7 @@ fn text(value: &Value, path: &str) -> Result<String, ArgError> {
 /// Like [`text`], and it must contain `{when}`.
 fn wait_text(value: &Value, path: &str) -> Result<String, ArgError> {
     let s = text(value, path)?;
-    if !s.contains(WHEN) {
+    if !crate::substr::contains(&s, WHEN) {
         return Err(ArgError::type_error(format!("{path} must contain {WHEN}")));
     }
     Ok(s)

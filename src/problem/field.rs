@@ -28,7 +28,8 @@ pub(crate) fn from_pointer(pointer: &str) -> Option<String> {
         if i > 0 {
             out.push('.');
         }
-        out.push_str(&segment.replace("~1", "/").replace("~0", "~"));
+        let segment = crate::substr::replace(segment, "~1", "/");
+        out.push_str(&crate::substr::replace(&segment, "~0", "~"));
     }
     text::clean(&out)
 }
