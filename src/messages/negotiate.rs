@@ -132,12 +132,15 @@ pub fn candidates(canonical: &str) -> Vec<String> {
     let mut end = canonical.len();
     loop {
         let prefix = canonical.get(..end).unwrap_or(canonical);
+        // A byte scan, not `rfind('-')`/`rsplit('-')`: those bring core's reverse character
+        // searcher and memrchr into the wasm for this one loop.
+        let dash = prefix.bytes().rposition(|b| b == b'-');
         // Skip prefixes that end in a singleton (`en-u`).
-        let last = prefix.rsplit('-').next().unwrap_or(prefix);
-        if last.len() > 1 {
+        let last_len = dash.map_or(prefix.len(), |i| prefix.len() - i - 1);
+        if last_len > 1 {
             push_unique(&mut out, prefix.to_string());
         }
-        match prefix.rfind('-') {
+        match dash {
             Some(i) => end = i,
             None => break,
         }
