@@ -85,13 +85,19 @@ fn push_title_case(out: &mut String, sub: &str) {
 
 /// The script subtag (`Hant`) and region subtag (`TW`, `419`) of a canonical tag, if present.
 fn script_and_region(canonical: &str) -> (Option<&str>, Option<&str>) {
-    let mut subtags = canonical.split('-').skip(1).peekable();
-    let script = subtags.next_if(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_alphabetic()));
-    let region = subtags.next_if(|s| {
+    let mut subtags = canonical.split('-').skip(1);
+    let is_script = |s: &str| s.len() == 4 && s.bytes().all(|b| b.is_ascii_alphabetic());
+    let is_region = |s: &str| {
         (s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()))
             || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()))
-    });
-    (script, region)
+    };
+    // Plain `next` rather than `Peekable::next_if`, which is two more generic functions in
+    // the wasm.
+    let (script, after) = match subtags.next() {
+        Some(s) if is_script(s) => (Some(s), subtags.next()),
+        other => (None, other),
+    };
+    (script, after.filter(|s| is_region(s)))
 }
 
 /// The language subtag of a canonical tag (`fr` for `fr-CA`).
