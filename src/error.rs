@@ -80,7 +80,7 @@ pub fn js_number(value: f64) -> String {
             m *= 10.0;
             exp -= 1;
         }
-        let exp_sign = if exp < 0 { '-' } else { '+' };
+        let exp_sign = if exp < 0 { "-" } else { "+" };
         format!("{}e{exp_sign}{}", fixed(m, 6), exp.unsigned_abs())
     };
     format!("{sign}{body}")
