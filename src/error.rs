@@ -102,7 +102,10 @@ fn fixed(x: f64, places: u32) -> String {
     for _ in digits.len()..places as usize {
         out.push('0');
     }
-    out.push_str(digits.trim_end_matches('0'));
+    // Trailing zeros cut by a byte scan (the digits are ASCII): `trim_end_matches` brings a
+    // reverse UTF-8 decoder into the wasm.
+    let kept = digits.bytes().rposition(|b| b != b'0').map_or(0, |i| i + 1);
+    out.push_str(digits.get(..kept).unwrap_or_default());
     out
 }
 

@@ -24,7 +24,10 @@ pub fn canonical_tag(tag: &str) -> Option<String> {
     if tag.is_empty() || tag.len() > MAX_TAG_LEN {
         return None;
     }
-    let mut parts = tag.split(['-', '_']);
+    // `_` made `-` first, so the split is by one char: a `['-', '_']` pattern is one more
+    // searcher in the wasm.
+    let tag = tag.replace('_', "-");
+    let mut parts = tag.split('-');
     let language = parts.next()?;
     if !(matches!(language.len(), 2 | 3 | 5..=8)
         && language.bytes().all(|b| b.is_ascii_alphabetic()))
