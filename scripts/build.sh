@@ -15,7 +15,10 @@ cmp -s "$glue/web/http_triage_bg.wasm" "$glue/node/http_triage_bg.wasm" \
   || { echo "build: the web and node flavours produced different wasm" >&2; exit 1; }
 
 mkdir -p pkg
-node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+# --converge repeats -Oz until the wasm stops shrinking. --low-memory-unused lets wasm-opt fold
+# constant address offsets into loads and stores: rustc's wasm32 layout keeps the first 1 KiB
+# of memory unused (the shadow stack sits below 1 MiB and grows down from there, the data above it).
+node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
   --enable-sign-ext --enable-mutable-globals --enable-multivalue \
   "$glue/web/http_triage_bg.wasm" -o pkg/http_triage_bg.wasm

@@ -76,13 +76,19 @@ pub fn classify_builtin(status: u16) -> Option<StatusInfo> {
 pub fn status_from_number(name: &str, value: f64) -> Result<u16, ArgError> {
     if !value.is_finite() || value.fract() != 0.0 {
         return Err(ArgError::type_error(format!(
-            "{name} must be an integer from {MIN_STATUS} to {MAX_STATUS}, got {}",
+            "{name} must be an integer from {} to {}, got {}",
+            // As u32: one integer formatter in the wasm instead of two.
+            u32::from(MIN_STATUS),
+            u32::from(MAX_STATUS),
             js_number(value)
         )));
     }
     if value < f64::from(MIN_STATUS) || value > f64::from(MAX_STATUS) {
         return Err(ArgError::range_error(format!(
-            "{name} must be an integer from {MIN_STATUS} to {MAX_STATUS}, got {}",
+            "{name} must be an integer from {} to {}, got {}",
+            // As u32: one integer formatter in the wasm instead of two.
+            u32::from(MIN_STATUS),
+            u32::from(MAX_STATUS),
             js_number(value)
         )));
     }

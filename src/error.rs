@@ -80,7 +80,7 @@ pub fn js_number(value: f64) -> String {
             m *= 10.0;
             exp -= 1;
         }
-        let exp_sign = if exp < 0 { '-' } else { '+' };
+        let exp_sign = if exp < 0 { "-" } else { "+" };
         format!("{}e{exp_sign}{}", fixed(m, 6), exp.unsigned_abs())
     };
     format!("{sign}{body}")
@@ -102,7 +102,10 @@ fn fixed(x: f64, places: u32) -> String {
     for _ in digits.len()..places as usize {
         out.push('0');
     }
-    out.push_str(digits.trim_end_matches('0'));
+    // Trailing zeros cut by a byte scan (the digits are ASCII): `trim_end_matches` brings a
+    // reverse UTF-8 decoder into the wasm.
+    let kept = digits.bytes().rposition(|b| b != b'0').map_or(0, |i| i + 1);
+    out.push_str(digits.get(..kept).unwrap_or_default());
     out
 }
 

@@ -13,6 +13,7 @@ pub mod kind;
 pub mod messages;
 pub mod problem;
 pub mod retry;
+mod substr;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;

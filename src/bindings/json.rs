@@ -104,5 +104,5 @@ fn cut(s: String, max: u32) -> String {
     while end > 0 && !s.is_char_boundary(end) {
         end -= 1;
     }
-    s[..end].to_string()
+    s.get(..end).unwrap_or_default().to_string()
 }

@@ -204,7 +204,12 @@ impl Big {
             }
         }
         if words > 0 && !self.limbs.is_empty() {
-            self.limbs.splice(0..0, core::iter::repeat(0).take(words));
+            // A new vector rather than `splice`, whose drop glue is a sizeable generic.
+            let mut shifted = vec![0; words + self.limbs.len()];
+            if let Some(high) = shifted.get_mut(words..) {
+                high.copy_from_slice(&self.limbs);
+            }
+            self.limbs = shifted;
         }
     }
 

@@ -294,28 +294,29 @@ fn parse_entry(value: &Value, path: &str) -> Result<Entry, ArgError> {
     };
     let mut entry = Entry::default();
     for (key, v) in map {
-        if v.is_null() {
-            if !matches!(key.as_str(), "title" | "message" | "action" | "waitAction") {
-                return Err(ArgError::type_error(format!(
-                    "{path}.{} is not a known field",
-                    shown(key)
-                )));
-            }
-            continue;
-        }
-        let field_path = format!("{path}.{key}");
-        match key.as_str() {
-            "title" => entry.title = Some(text(v, &field_path)?),
-            "message" => entry.message = Some(text(v, &field_path)?),
-            "action" => entry.action = Some(text(v, &field_path)?),
-            "waitAction" => entry.wait_action = Some(wait_text(v, &field_path)?),
+        // One match for both the known-field check (which `null` values pass too) and the
+        // slot to fill.
+        let (slot, wait) = match key.as_str() {
+            "title" => (&mut entry.title, false),
+            "message" => (&mut entry.message, false),
+            "action" => (&mut entry.action, false),
+            "waitAction" => (&mut entry.wait_action, true),
             _ => {
                 return Err(ArgError::type_error(format!(
                     "{path}.{} is not a known field",
                     shown(key)
                 )))
             }
+        };
+        if v.is_null() {
+            continue;
         }
+        let field_path = format!("{path}.{key}");
+        *slot = Some(if wait {
+            wait_text(v, &field_path)?
+        } else {
+            text(v, &field_path)?
+        });
     }
     Ok(entry)
 }
@@ -341,7 +342,7 @@ fn text(value: &Value, path: &str) -> Result<String, ArgError> {
 /// Like [`text`], and it must contain `{when}`.
 fn wait_text(value: &Value, path: &str) -> Result<String, ArgError> {
     let s = text(value, path)?;
-    if !s.contains(WHEN) {
+    if !crate::substr::contains(&s, WHEN) {
         return Err(ArgError::type_error(format!("{path} must contain {WHEN}")));
     }
     Ok(s)

@@ -154,8 +154,11 @@ fn parse_code(key: &str) -> Result<u16, ArgError> {
         && key != "-0";
     let message = || {
         format!(
-            "{} is not a status code from {MIN_STATUS} to {MAX_STATUS}",
-            path(key)
+            "{} is not a status code from {} to {}",
+            path(key),
+            // As u32: one integer formatter in the wasm instead of two.
+            u32::from(MIN_STATUS),
+            u32::from(MAX_STATUS)
         )
     };
     if !integer {

@@ -24,7 +24,10 @@ pub fn canonical_tag(tag: &str) -> Option<String> {
     if tag.is_empty() || tag.len() > MAX_TAG_LEN {
         return None;
     }
-    let mut parts = tag.split(['-', '_']);
+    // `_` made `-` first, so the split is by one char: a `['-', '_']` pattern is one more
+    // searcher in the wasm.
+    let tag = tag.replace('_', "-");
+    let mut parts = tag.split('-');
     let language = parts.next()?;
     if !(matches!(language.len(), 2 | 3 | 5..=8)
         && language.bytes().all(|b| b.is_ascii_alphabetic()))
@@ -85,13 +88,19 @@ fn push_title_case(out: &mut String, sub: &str) {
 
 /// The script subtag (`Hant`) and region subtag (`TW`, `419`) of a canonical tag, if present.
 fn script_and_region(canonical: &str) -> (Option<&str>, Option<&str>) {
-    let mut subtags = canonical.split('-').skip(1).peekable();
-    let script = subtags.next_if(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_alphabetic()));
-    let region = subtags.next_if(|s| {
+    let mut subtags = canonical.split('-').skip(1);
+    let is_script = |s: &str| s.len() == 4 && s.bytes().all(|b| b.is_ascii_alphabetic());
+    let is_region = |s: &str| {
         (s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()))
             || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()))
-    });
-    (script, region)
+    };
+    // Plain `next` rather than `Peekable::next_if`, which is two more generic functions in
+    // the wasm.
+    let (script, after) = match subtags.next() {
+        Some(s) if is_script(s) => (Some(s), subtags.next()),
+        other => (None, other),
+    };
+    (script, after.filter(|s| is_region(s)))
 }
 
 /// The language subtag of a canonical tag (`fr` for `fr-CA`).
@@ -132,12 +141,15 @@ pub fn candidates(canonical: &str) -> Vec<String> {
     let mut end = canonical.len();
     loop {
         let prefix = canonical.get(..end).unwrap_or(canonical);
+        // A byte scan, not `rfind('-')`/`rsplit('-')`: those bring core's reverse character
+        // searcher and memrchr into the wasm for this one loop.
+        let dash = prefix.bytes().rposition(|b| b == b'-');
         // Skip prefixes that end in a singleton (`en-u`).
-        let last = prefix.rsplit('-').next().unwrap_or(prefix);
-        if last.len() > 1 {
+        let last_len = dash.map_or(prefix.len(), |i| prefix.len() - i - 1);
+        if last_len > 1 {
             push_unique(&mut out, prefix.to_string());
         }
-        match prefix.rfind('-') {
+        match dash {
             Some(i) => end = i,
             None => break,
         }

@@ -111,5 +111,5 @@ pub fn when_phrase(locale: &str, ms: f64, format: &Formatter<'_>) -> Option<Stri
 
 /// Replaces every `{when}` of `template` with `when`.
 pub fn fill_when(template: &str, when: &str) -> String {
-    template.replace(super::catalog::WHEN, when)
+    crate::substr::replace(template, super::catalog::WHEN, when)
 }

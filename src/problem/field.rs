@@ -28,7 +28,8 @@ pub(crate) fn from_pointer(pointer: &str) -> Option<String> {
         if i > 0 {
             out.push('.');
         }
-        out.push_str(&segment.replace("~1", "/").replace("~0", "~"));
+        let segment = crate::substr::replace(segment, "~1", "/");
+        out.push_str(&crate::substr::replace(&segment, "~0", "~"));
     }
     text::clean(&out)
 }
@@ -43,10 +44,7 @@ fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b == b'%' {
-            let hex = bytes
-                .get(i + 1..i + 3)
-                .and_then(|h| core::str::from_utf8(h).ok());
-            if let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+            if let Some(v) = bytes.get(i + 1..i + 3).and_then(escaped) {
                 out.push(v);
                 i += 3;
                 continue;
@@ -55,7 +53,54 @@ fn percent_decode(s: &str) -> String {
         out.push(b);
         i += 1;
     }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+    utf8(&out).unwrap_or_else(|| s.to_string())
+}
+
+/// The value of an ASCII hex digit.
+fn hex_digit(b: u8) -> Option<u8> {
+    char::from(b)
+        .to_digit(16)
+        .and_then(|d| u8::try_from(d).ok())
+}
+
+/// The byte the two characters after a `%` stand for, read as `u8::from_str_radix(.., 16)`
+/// reads them (which also takes `+X` as the one digit `X`).
+fn escaped(pair: &[u8]) -> Option<u8> {
+    match *pair {
+        [b'+', d] => hex_digit(d),
+        [h, l] => Some(hex_digit(h)? << 4 | hex_digit(l)?),
+        _ => None,
+    }
+}
+
+/// `bytes` as a string when they are UTF-8 (exactly what `String::from_utf8` accepts: no
+/// overlong forms, surrogates or code points above U+10FFFF). Decoded here because this is
+/// the wasm's only use of core's UTF-8 validator, which is larger.
+fn utf8(bytes: &[u8]) -> Option<String> {
+    let mut out = String::with_capacity(bytes.len());
+    let mut rest = bytes;
+    while let Some((&lead, tail)) = rest.split_first() {
+        let (len, min, mut cp) = match lead {
+            0x00..=0x7f => (0, 0, u32::from(lead)),
+            0xc2..=0xdf => (1, 0x80, u32::from(lead & 0x1f)),
+            0xe0..=0xef => (2, 0x800, u32::from(lead & 0x0f)),
+            0xf0..=0xf4 => (3, 0x1_0000, u32::from(lead & 0x07)),
+            _ => return None,
+        };
+        let (continuation, after) = tail.split_at_checked(len)?;
+        for &c in continuation {
+            if c & 0xc0 != 0x80 {
+                return None;
+            }
+            cp = cp << 6 | u32::from(c & 0x3f);
+        }
+        if cp < min {
+            return None;
+        }
+        out.push(char::from_u32(cp)?);
+        rest = after;
+    }
+    Some(out)
 }
 
 /// Joins a path of names and indices (`["user", 0, "name"]`) with dots (`user.0.name`).
@@ -214,5 +259,53 @@ impl Fields {
         if d.detail.is_none() {
             d.detail = self.loose;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{escaped, utf8};
+
+    fn same(bytes: &[u8]) {
+        let std = String::from_utf8(bytes.to_vec()).ok();
+        assert_eq!(utf8(bytes), std, "{bytes:x?}");
+    }
+
+    #[test]
+    fn utf8_accepts_what_std_accepts() {
+        for a in 0..=255u8 {
+            same(&[a]);
+            for b in 0..=255u8 {
+                same(&[a, b]);
+                same(&[b'x', a, b]);
+            }
+        }
+        let edges = [
+            0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xff,
+        ];
+        for a in 0xc0..=0xffu8 {
+            for b in 0..=255u8 {
+                for c in edges {
+                    same(&[a, b, c]);
+                    for d in edges {
+                        same(&[a, b, c, d]);
+                    }
+                }
+            }
+        }
+        same("a é ✓ 😀 \u{10ffff}".as_bytes());
+    }
+
+    #[test]
+    fn escapes_read_like_from_str_radix() {
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                let std = core::str::from_utf8(&[a, b])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                assert_eq!(escaped(&[a, b]), std, "{a:x} {b:x}");
+            }
+        }
+        assert_eq!(escaped(b"4"), None);
     }
 }

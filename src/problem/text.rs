@@ -51,9 +51,12 @@ pub(crate) fn clean(s: &str) -> Option<String> {
     }
     if cut {
         // Make room for the ellipsis: drop one character and any space it leaves at the end.
+        // The only whitespace `out` holds is the single spaces pushed above (popping them
+        // keeps `truncate`'s char-boundary assertion out of the wasm).
         out.pop();
-        let kept = out.trim_end().len();
-        out.truncate(kept);
+        while out.ends_with(' ') {
+            out.pop();
+        }
         out.push('…');
     }
     if out.is_empty() {

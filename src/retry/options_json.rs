@@ -90,16 +90,26 @@ impl RetryOptions {
                 }
                 "budget" => options.budget = budget(v, &at)?,
                 "seed" => options.seed = Some(seed(v, &at)?),
-                _ => {
-                    return Err(ArgError::type_error(format!(
-                        "{at} is not a retry option (expected one of {})",
-                        OPTION_KEYS.join(", ")
-                    )))
-                }
+                _ => return Err(unknown_option(&at)),
             }
         }
         Ok(options)
     }
+}
+
+/// `{at} is not a retry option (expected one of limit, methods, …)`. The list is written out
+/// with `push_str` rather than `[&str]::join`, which would bring its own copy routine into the
+/// wasm for this one message.
+fn unknown_option(at: &str) -> ArgError {
+    let mut message = format!("{at} is not a retry option (expected one of ");
+    for (i, key) in OPTION_KEYS.iter().enumerate() {
+        if i > 0 {
+            message.push_str(", ");
+        }
+        message.push_str(key);
+    }
+    message.push(')');
+    ArgError::type_error(message)
 }
 
 fn join(prefix: &str, key: &str) -> String {

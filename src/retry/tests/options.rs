@@ -249,6 +249,13 @@ fn type_errors_name_the_option() {
     );
     let e = err(json!({"limt": 3}));
     assert_eq!(e.kind, ArgErrorKind::Type);
+    assert_eq!(
+        e.message,
+        format!(
+            "limt is not a retry option (expected one of {})",
+            OPTION_KEYS.join(", ")
+        )
+    );
     assert!(e
         .message
         .starts_with("limt is not a retry option (expected one of limit, methods"));
