@@ -170,12 +170,61 @@ fn split_nul(s: &str) -> Option<(&str, &str)> {
 }
 
 /// The pairs of a joined string that [`Headers::from_joined`] keeps, names as given.
-fn joined_pairs(joined: &str) -> impl Iterator<Item = (&str, &str)> {
-    let mut parts = joined.split_terminator(Headers::JOIN);
-    core::iter::from_fn(move || Some((parts.next()?, parts.next()?)))
-        .take(Headers::MAX_SCANNED)
-        .filter_map(|(name, value)| Some((name, accepted(name, value)?)))
-        .take(Headers::MAX_ENTRIES)
+fn joined_pairs(joined: &str) -> JoinedPairs<'_> {
+    JoinedPairs {
+        rest: joined,
+        scanned: 0,
+        kept: 0,
+    }
+}
+
+/// The iterator of [`joined_pairs`]: pieces read as `split_terminator(JOIN)` would give them,
+/// two at a time, within the bounds of [`Headers::from_pairs`]. (A plain loop: the
+/// size-optimised wasm build turns iterator adaptor chains into much more code.)
+struct JoinedPairs<'a> {
+    rest: &'a str,
+    scanned: usize,
+    kept: usize,
+}
+
+impl<'a> Iterator for JoinedPairs<'a> {
+    type Item = (&'a str, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while self.scanned < Headers::MAX_SCANNED && self.kept < Headers::MAX_ENTRIES {
+            let (name, after) = split_nul(self.rest).unwrap_or((self.rest, ""));
+            if after.is_empty() {
+                // A name without a value (or nothing left) ends the pairs.
+                self.rest = "";
+                return None;
+            }
+            let (value, after) = split_nul(after).unwrap_or((after, ""));
+            self.rest = after;
+            self.scanned += 1;
+            if let Some(value) = accepted(name, value) {
+                self.kept += 1;
+                return Some((name, value));
+            }
+        }
+        None
+    }
+}
+
+/// Every kept pair of a [`HeaderView`].
+enum ViewPairs<'a> {
+    Pairs(core::slice::Iter<'a, (String, String)>),
+    Joined(JoinedPairs<'a>),
+}
+
+impl<'a> Iterator for ViewPairs<'a> {
+    type Item = (&'a str, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            ViewPairs::Pairs(it) => it.next().map(|(n, v)| (n.as_str(), v.as_str())),
+            ViewPairs::Joined(it) => it.next(),
+        }
+    }
 }
 
 /// Every header name a retry decision reads (lowercase): the server's timing
@@ -216,14 +265,10 @@ impl<'a> From<&'a Headers> for HeaderView<'a> {
 impl<'a> HeaderView<'a> {
     /// Every kept `(name, value)` pair, names in any case.
     pub fn pairs(self) -> impl Iterator<Item = (&'a str, &'a str)> {
-        let (pairs, joined) = match self {
-            HeaderView::Pairs(h) => (Some(h.iter()), None),
-            HeaderView::Joined(s) => (None, Some(joined_pairs(s))),
-        };
-        pairs
-            .into_iter()
-            .flatten()
-            .chain(joined.into_iter().flatten())
+        match self {
+            HeaderView::Pairs(h) => ViewPairs::Pairs(h.entries.iter()),
+            HeaderView::Joined(s) => ViewPairs::Joined(joined_pairs(s)),
+        }
     }
 
     /// The first value of `name` (any case), if present.

@@ -171,4 +171,16 @@ proptest::proptest! {
         }
         proptest::prop_assert_eq!(view.has_idempotency_key(), owned.has_idempotency_key());
     }
+
+    /// Any string, read in place, gives the pairs `split_terminator` pieces would give.
+    #[test]
+    fn joined_view_reads_like_split_terminator(joined in "[ab \\t\\x00]{0,24}") {
+        let mut parts = joined.split_terminator(Headers::JOIN);
+        let expected: Vec<(&str, String)> = core::iter::from_fn(|| Some((parts.next()?, parts.next()?)))
+            .filter(|(n, _)| !n.is_empty() && n.bytes().all(|b| b == b'a' || b == b'b'))
+            .map(|(n, v)| (n, v.trim_matches(|c| c == ' ' || c == '\t').to_string()))
+            .collect();
+        let got: Vec<(&str, String)> = HeaderView::Joined(&joined).pairs().map(|(n, v)| (n, v.to_string())).collect();
+        proptest::prop_assert_eq!(got, expected);
+    }
 }
