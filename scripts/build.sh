@@ -22,5 +22,6 @@ node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --strip-debug --st
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
   --enable-sign-ext --enable-mutable-globals --enable-multivalue \
   "$glue/web/http_triage_bg.wasm" -o pkg/http_triage_bg.wasm
-node scripts/minify-imports.mjs pkg/http_triage_bg.wasm "$glue/web/http_triage.js" "$glue/node/http_triage.js"
+node scripts/minify-imports.mjs pkg/http_triage_bg.wasm "$glue/web/http_triage.js" "$glue/node/http_triage.js" \
+  "$glue/web/http_triage_bg.wasm" "$glue/node/http_triage_bg.wasm"
 node scripts/package.mjs "$glue"
