@@ -8,10 +8,13 @@ import { statusCodes } from './stats.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const glue = await import(pathToFileURL(join(root, 'target/glue/node/http_triage.js')).href);
+// decide() as the package runs it: the JS layer's RetryPolicy (its fast path) over this glue.
+const { makeRetryPolicy } = await import(pathToFileURL(join(root, 'src/js/policy.js')).href);
+const RetryPolicy = makeRetryPolicy(glue);
 const what = process.argv[2];
 const ms = Number(process.argv[3] ?? 1500);
 const contexts = decideContexts(Headers);
-const policy = new glue.RetryPolicy(POLICY_OPTIONS);
+const policy = new RetryPolicy(POLICY_OPTIONS);
 const codes = statusCodes();
 const CASES = {
   'decide, no headers': () => policy.decide(contexts['no headers (GET, 503)']).delayMs,
