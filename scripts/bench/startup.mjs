@@ -11,8 +11,11 @@ const BROWSER_CANDIDATES = ['http-triage', 'http-triage, esbuild bundle', 'statu
 const WARM_CANDIDATES = ['http-triage', 'statuses', 'ky', 'breakdown'];
 const NODE_CANDIDATES = ['http-triage', 'statuses', 'ky', 'no import (empty)'];
 
-/** Loads of the page before the measured one in a warm sample (they fill the caches). */
-const WARM_PRIMING_LOADS = 2;
+/**
+ * Loads of the page before the measured one in a warm sample (they fill the caches). Chromium's
+ * third load of a page sometimes takes 3x as long (caches being written); after four it is steady.
+ */
+const WARM_PRIMING_LOADS = 4;
 
 /**
  * One sample in a new browser context: the first load (cold, nothing cached), or with `warm` the
