@@ -15,10 +15,10 @@ export function bucket(name, url) {
   if (name === '(program)' || name === '(idle)' || name === '(root)') return 'V8 / other';
   const wasm = /\.wasm|wasm-/.test(url) || /^wasm-to-js/.test(name);
   if (wasm) {
-    if (/wasm-to-js|wasm_bindgen|js_sys|serde_wasm_bindgen|externref|__wbindgen|Ref\(String\)|multivalue shim|^http_triage::bindings|^<http_triage::bindings|^[a-zA-Z]+(_[a-zA-Z]+)?$/.test(name)) return 'wasm: JS <-> Rust conversion (bindings, wasm-bindgen, js-sys, serde-wasm-bindgen)';
+    if (/wasm-to-js|wasm_bindgen|js_sys|serde_wasm_bindgen|externref|__wbindgen|Ref\(String\)|multivalue shim|^http_triage::bindings|^<http_triage::bindings|^[a-zA-Z]+(_[a-zA-Z]+)?$/.test(name)) return 'wasm: JS <-> Rust conversion (bindings, wasm-bindgen, js-sys)';
     if (/dlmalloc|alloc::|drop_in_place|raw_vec|__rust_|__rdl|memcpy|memset|memmove|realloc|RawVec|String as core::clone/.test(name)) return 'wasm: allocation, copies and drops';
     if (/^http_triage::|^<http_triage::/.test(name)) return 'wasm: http-triage core logic';
-    return 'wasm: other Rust (core, serde)';
+    return 'wasm: other Rust (core, alloc, std)';
   }
   if (/decode|encode|getStringFromWasm|passStringToWasm|string_get|TextDecoder|TextEncoder|getUint8ArrayMemory|getDataViewMemory|get buffer|getArrayU8|getArrayJsValue/.test(name)) return 'JS glue: strings and memory views';
   if (/http_triage\.js$/.test(url)) {

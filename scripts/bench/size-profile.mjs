@@ -23,13 +23,13 @@ const GROUPS = [
   ['bindings', 'http-triage bindings (JS <-> Rust)', /http_triage::bindings/, 'hand-written conversions'],
   ['triage', 'http-triage classify, kind, failure, error', /http_triage::/, 'the core tables and the error type'],
   ['str', 'string search and UTF-8 (core::str, alloc::str, memchr)', /core::str|alloc::str|memchr|core::unicode|char::/,
-    'StrSearcher/TwoWay come from str::find/contains/split with &str patterns: byte-wise matching (eq_ignore_ascii_case on slices) avoids them'],
+    'UTF-8 validation and char iteration, memchr and trims; the two-way searcher and the char-boundary panic are already gone (byte-wise matching)'],
   ['wbg', 'wasm-bindgen, js-sys, web-sys and export shims', /wasm_bindgen|js_sys|web_sys|externref|shim|^[a-zA-Z]+(_[a-zA-Z]+)?$/,
     'one shim per export and import; fewer, coarser exports (numbers and packed strings) would cut them'],
   ['alloc', 'allocator and collections (lol_alloc, Vec, String, hashbrown)', /lol_alloc|dlmalloc|alloc::raw_vec|alloc::vec|alloc::string|hashbrown|__rdl|__rust_/,
     'lol_alloc is under 1 KB; the rest is Vec/String growth code, monomorphised per element type'],
   ['fmt', 'core::fmt and panic/Debug machinery', /core::fmt|core::panicking|as core::fmt::Debug|escape_debug|core::str::slice_error|slice_index_fail|core::unicode/,
-    'Debug impls, panic messages and str slicing checks: avoid {:?}, unwrap/expect and unchecked slicing on the wasm path (panic_immediate_abort needs nightly)'],
+    'integer Display and fmt::write for format! in argument errors and for bounds-check panics: a no_std build with its own panic handler and messages built without format! would drop it (panic_immediate_abort needs nightly)'],
 ];
 
 export async function run() {
