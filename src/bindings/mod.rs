@@ -12,5 +12,5 @@ mod status;
 
 pub use messages::{add_descriptions, add_messages, list_locales, user_message};
 pub use problem::parse_error_body;
-pub use retry::JsRetryPolicy;
+pub use retry::{retry_header_names, retry_reasons, scratch, wasm_memory, JsRetryPolicy};
 pub use status::{classify, classify_error, list_statuses, wasm_memory_bytes};

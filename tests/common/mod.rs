@@ -215,6 +215,52 @@ macro_rules! shared_suite {
         }
 
         #[wasm_bindgen_test]
+        fn decide_primitive_reads_the_scratch_buffer_and_refuses_bad_input() {
+            use js_sys::{Uint8Array, WebAssembly};
+            use wasm_bindgen::JsCast;
+            let options = js_sys::JSON::parse(r#"{"seed":1,"jitter":"none"}"#).unwrap();
+            let policy = bindings::JsRetryPolicy::new(options).unwrap();
+            let write = |bytes: &[u8]| {
+                let at = bindings::scratch(bytes.len() as u32 + 16);
+                assert_ne!(at, 0);
+                let memory: WebAssembly::Memory = bindings::wasm_memory().unchecked_into();
+                Uint8Array::new(&memory.buffer()).set(&Uint8Array::from(bytes), at);
+            };
+            let now = Some(1_736_942_400_000.0);
+            let headers = b"GETretry-after\x002\x00";
+            write(headers);
+            let code = policy.decide_primitive(1.0, 3, Some(429.0), None, 15, -1, None, None, now);
+            let reasons = bindings::retry_reasons();
+            assert_eq!(reasons[(code & 15) as usize], "retry_after");
+            assert_eq!(code & 16, 16);
+            assert_eq!(policy.last_delay_ms(), 2000.0);
+            assert_eq!(policy.last_retry_after_ms(), 2000.0);
+            assert!(bindings::retry_header_names().iter().any(|n| n == "retry-after"));
+            // Anything the full reader would reject comes back as -1, and nothing changes.
+            let refused = [
+                policy.decide_primitive(0.0, 3, Some(429.0), None, 15, -1, None, None, now),
+                policy.decide_primitive(f64::NAN, 3, None, None, -1, -1, None, None, now),
+                policy.decide_primitive(1.0, 3, Some(700.0), None, -1, -1, None, None, now),
+                policy.decide_primitive(1.0, 3, Some(404.5), None, -1, -1, None, None, now),
+                policy.decide_primitive(1.0, 3, None, Some("boom".into()), -1, -1, None, None, now),
+                policy.decide_primitive(1.0, 3, None, None, -1, -1, Some(f64::NAN), None, now),
+                policy.decide_primitive(1.0, 0, None, None, -1, -1, None, None, now),
+                // Lengths past the buffer's end.
+                policy.decide_primitive(1.0, 3, None, None, 1 << 21, -1, None, None, now),
+                policy.decide_primitive(1.0, i32::MAX, None, None, -1, -1, None, None, now),
+            ];
+            assert!(refused.iter().all(|&c| c == -1), "{refused:?}");
+            // Bytes that are not UTF-8.
+            write(b"GET\xff\xfe");
+            assert_eq!(policy.decide_primitive(1.0, 5, Some(503.0), None, -1, -1, None, None, now), -1);
+            // A scratch request past the cap is clamped, not a failure; the module keeps working.
+            assert_ne!(bindings::scratch(u32::MAX), 0);
+            write(b"GET");
+            let code = policy.decide_primitive(1.0, 3, Some(503.0), None, -1, -1, None, None, now);
+            assert_eq!(reasons[(code & 15) as usize], "status");
+        }
+
+        #[wasm_bindgen_test]
         fn classify_error_does_not_guess() {
             for value in [
                 JsValue::NULL,
