@@ -140,3 +140,56 @@ test('strings that are not ASCII or that outgrow the scratch buffer decide alike
   // The module keeps answering afterwards.
   assert.equal(new api.RetryPolicy({ seed: 1, jitter: 'none' }).decide({ attempt: 1, status: 503, headers: { 'retry-after': '2' }, now: NOW }).delayMs, 2000);
 });
+
+test('random contexts: the fast and the full reader agree (seeded, 400 cases)', () => {
+  // A small deterministic generator, so a failure names a reproducible case.
+  let state = 0x2545f491;
+  const rand = (n) => {
+    state ^= state << 13; state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5; state >>>= 0;
+    return state % n;
+  };
+  const pick = (xs) => xs[rand(xs.length)];
+  const NAMES = ['Retry-After', 'retry-after', 'RateLimit', 'RateLimit-Reset', 'RateLimit-Remaining',
+    'X-RateLimit-Reset', 'X-RateLimit-Remaining', 'X-Rate-Limit-Reset', 'Date', 'Idempotency-Key',
+    'X-Idempotency-Key', 'Content-Type', 'Server'];
+  const VALUES = ['0', '1', '2', '30', '120', '-1', '1.5', ' 7 ', 'soon', '', http(3_000), http(-5_000),
+    'Sunday, 19-Jan-25 12:00:09 GMT', 'Sun Jan 19 12:00:09 2025', '"d";r=0;t=4', '"a";r=5;t=9, "b";r=0;t=2',
+    String(Math.floor(NOW / 1000) + 8), String(NOW + 6_000), 'k', '１'];
+  const reasons = new Set();
+  for (let i = 0; i < 400; i++) {
+    const pairs = [];
+    for (let k = rand(5); k > 0; k--) pairs.push([pick(NAMES), pick(VALUES)]);
+    const plain = {};
+    for (const [n, v] of pairs) if (!(n in plain)) plain[n] = v;
+    const dedup = Object.entries(plain);
+    const base = {
+      attempt: 1 + rand(4),
+      method: pick(['GET', 'POST', 'PUT', 'patch', undefined]),
+      status: pick([408, 409, 413, 425, 429, 500, 502, 503, 504, 404, 520, 599, 200, undefined]),
+      error: rand(6) === 0 ? pick(['network_error', 'timeout', 'offline', 'aborted']) : undefined,
+      elapsedMs: rand(3) === 0 ? rand(20_000) : undefined,
+      deadlineMs: rand(3) === 0 ? rand(30_000) : undefined,
+      now: NOW,
+    };
+    const options = { seed: i, jitter: pick(['full', 'equal', 'none']), budget: rand(2) ? false : { maxTokens: 3, tokenRatio: 0.5 } };
+    const run = (headers) => new api.RetryPolicy(options).decide({ ...base, headers, requestHeaders: rand(4) === 0 ? headers : undefined });
+    const saved = state;
+    const fastPlain = run(plain);
+    let headersObject = null;
+    try { headersObject = new Headers(dedup); } catch { /* a value Headers refuses (not a ByteString) */ }
+    state = saved;
+    const fastHeaders = headersObject && run(headersObject);
+    state = saved;
+    const full = run(dedup);
+    const label = `case ${i}: ${JSON.stringify({ base, options, dedup })}`;
+    assert.deepEqual(fastPlain, full, label);
+    reasons.add(full.reason);
+    // Headers joins repeated names and lowercases them; with distinct names it reads the same.
+    const distinct = new Set(dedup.map(([n]) => n.toLowerCase())).size === dedup.length;
+    if (distinct && headersObject) assert.deepEqual(fastHeaders, full, label);
+  }
+  // The cases reach most of the rules, not one answer 400 times.
+  assert.ok(reasons.size >= 8, [...reasons].join(' '));
+});
