@@ -1,6 +1,7 @@
 // Runs every benchmark, prints the table and writes BENCHMARKS.md (scripts/bench.sh calls it
 // after the build). `node scripts/bench/run.mjs --only size,classify` runs a subset and leaves
-// BENCHMARKS.md alone.
+// BENCHMARKS.md alone. `--render` measures nothing: it renders BENCHMARKS.md again from the
+// last full run's figures (target/bench/results.json), for when only the wording changed.
 import { spawn } from 'node:child_process';
 import { writeFileSync, readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +34,14 @@ function child(name, timeoutMs = 300_000) {
       else resolve(JSON.parse(out));
     });
   });
+}
+
+if (process.argv.includes('--render')) {
+  const saved = JSON.parse(readFileSync(join(root, 'target/bench/results.json'), 'utf8'));
+  if (saved.partial) throw new Error('target/bench/results.json is from a partial run (--only): run make bench');
+  writeFileSync(join(root, 'BENCHMARKS.md'), renderMarkdown(saved));
+  log('rendered BENCHMARKS.md from target/bench/results.json');
+  process.exit(0);
 }
 
 const t0 = performance.now();
@@ -76,6 +85,7 @@ const report = {
   versions: { ...versions(), 'playwright-core': readVersion(join(root, 'node_modules/playwright-core')), 'http-triage': readVersion(pkgDir) },
   sections,
   durationS: (performance.now() - t0) / 1000,
+  partial: only !== null,
 };
 console.log(renderText(report));
 mkdirSync(join(root, 'target/bench'), { recursive: true });
