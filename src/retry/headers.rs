@@ -169,6 +169,20 @@ fn split_nul(s: &str) -> Option<(&str, &str)> {
     Some((s.get(..i)?, s.get(i + 1..)?))
 }
 
+/// The next `(name, value)` of a joined string, unchecked, as `split_terminator(JOIN)` pieces
+/// read two at a time: a name ends at NUL, its value runs to the next NUL or the end, and a
+/// name without a value (or nothing left) ends the pairs. Advances `rest` past the pair.
+fn raw_pair<'a>(rest: &mut &'a str) -> Option<(&'a str, &'a str)> {
+    let (name, after) = split_nul(rest)?;
+    if after.is_empty() {
+        *rest = "";
+        return None;
+    }
+    let (value, after) = split_nul(after).unwrap_or((after, ""));
+    *rest = after;
+    Some((name, value))
+}
+
 /// The pairs of a joined string that [`Headers::from_joined`] keeps, names as given.
 fn joined_pairs(joined: &str) -> JoinedPairs<'_> {
     JoinedPairs {
@@ -192,14 +206,7 @@ impl<'a> Iterator for JoinedPairs<'a> {
 
     fn next(&mut self) -> Option<Self::Item> {
         while self.scanned < Headers::MAX_SCANNED && self.kept < Headers::MAX_ENTRIES {
-            let (name, after) = split_nul(self.rest).unwrap_or((self.rest, ""));
-            if after.is_empty() {
-                // A name without a value (or nothing left) ends the pairs.
-                self.rest = "";
-                return None;
-            }
-            let (value, after) = split_nul(after).unwrap_or((after, ""));
-            self.rest = after;
+            let (name, value) = raw_pair(&mut self.rest)?;
             self.scanned += 1;
             if let Some(value) = accepted(name, value) {
                 self.kept += 1;
@@ -278,21 +285,14 @@ impl<'a> HeaderView<'a> {
             // pairs named `name` need checking, and a name equal to a token is one.
             HeaderView::Joined(s) if s.len() < 2 * Headers::MAX_ENTRIES => {
                 let mut rest = s;
-                loop {
-                    // As split_terminator reads it: a name ends at NUL; its value runs to the
-                    // next NUL or the end, and an empty remainder is no value.
-                    let (n, after) = split_nul(rest)?;
-                    if after.is_empty() {
-                        return None;
-                    }
-                    let (v, after) = split_nul(after).unwrap_or((after, ""));
+                while let Some((n, v)) = raw_pair(&mut rest) {
                     if n.len() == name.len() && n.eq_ignore_ascii_case(name) {
                         if let Some(v) = accepted(n, v) {
                             return Some(v);
                         }
                     }
-                    rest = after;
                 }
+                None
             }
             _ => self.get_all(name).next(),
         }
