@@ -1,6 +1,7 @@
-// Assembles pkg/ after wasm-bindgen and wasm-opt: glue, JS entries, types, locale modules, the
-// descriptions pack and package.json (from the top-level pkg.json), then prints sizes raw / gzip /
-// brotli.
+// Assembles pkg/ after cargo, wasm-opt and scripts/wasm-text.mjs: the entries (each one
+// self-contained module, as ESM and as CommonJS from the same source), types, locale modules,
+// the descriptions pack and package.json (from the top-level pkg.json); then prints sizes raw /
+// gzip / brotli and writes them to target/sizes.json.
 import { readFileSync, writeFileSync, copyFileSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,85 +9,87 @@ import { build } from 'esbuild';
 import { sizes, formatSizes } from './sizes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const glue = process.argv[2] ?? join(root, 'target/glue');
 const pkg = join(root, 'pkg');
-mkdirSync(pkg, { recursive: true });
-
-// Each entry ships as one minified ES module: the thin JS layer (src/js) and its wasm-bindgen
-// glue bundled together, so a browser makes one module request (plus the wasm) instead of five.
-// The `new URL('./http_triage_bg.wasm', import.meta.url)` in the entries is kept as written, so
-// bundlers still find the wasm. The unbundled sources stay in target/js for inspection.
 const staging = join(root, 'target/js');
-mkdirSync(staging, { recursive: true });
-copyFileSync(join(glue, 'web/http_triage.js'), join(staging, 'http_triage_web.js'));
-copyFileSync(join(glue, 'node/http_triage.js'), join(staging, 'http_triage_node.js'));
-for (const f of readdirSync(join(root, 'src/js'))) {
+mkdirSync(join(pkg, 'locales'), { recursive: true });
+
+// The JS layer, staged beside the generated wasm-bytes.js (the unbundled sources stay in
+// target/js for inspection and the benchmarks).
+for (const f of readdirSync(join(root, 'src/js')).filter((f) => f.endsWith('.js'))) {
   copyFileSync(join(root, 'src/js', f), join(staging, f));
 }
-for (const entry of ['index.js', 'node.js']) {
-  await build({
-    entryPoints: [join(staging, entry)],
-    outfile: join(pkg, entry),
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    external: ['node:*'],
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
-}
-copyFileSync(join(root, 'src/js/index.d.ts'), join(pkg, 'index.d.ts'));
-// The glue in the staging folder loads the wasm beside it (benchmarks use the raw glue).
-copyFileSync(join(pkg, 'http_triage_bg.wasm'), join(staging, 'http_triage_bg.wasm'));
 
-// Locale packs: locales/<tag>.json -> pkg/locales/<tag>.js (default export) + .d.ts.
-const localeSizes = [];
-if (existsSync(join(root, 'locales'))) {
-  mkdirSync(join(pkg, 'locales'), { recursive: true });
-  for (const f of readdirSync(join(root, 'locales')).filter((f) => f.endsWith('.json')).sort()) {
-    const tag = f.slice(0, -5);
-    const catalog = JSON.parse(readFileSync(join(root, 'locales', f), 'utf8'));
-    const js = `export default ${JSON.stringify(catalog)};\n`;
-    writeFileSync(join(pkg, 'locales', `${tag}.js`), js);
-    writeFileSync(
-      join(pkg, 'locales', `${tag}.d.ts`),
-      `import type { MessageCatalog } from '../index.js';\ndeclare const catalog: MessageCatalog;\nexport default catalog;\n`,
-    );
-    localeSizes.push([`locales/${tag}.js`, sizes(Buffer.from(js))]);
+/** Builds one entry as ESM (`<name>.js`) and CommonJS (`<name>.cjs`) from the same source. */
+async function entry(source, name) {
+  for (const format of ['esm', 'cjs']) {
+    await build({
+      entryPoints: [source],
+      outfile: join(pkg, `${name}.${format === 'esm' ? 'js' : 'cjs'}`),
+      bundle: true,
+      format,
+      platform: 'neutral',
+      target: 'es2020',
+      minify: true,
+      // Keep the wasm text one byte per character (the default escapes every byte over 0x7f).
+      charset: 'utf8',
+      legalComments: 'none',
+      logLevel: 'warning',
+    });
   }
 }
+await entry(join(staging, 'index.js'), 'index');
 
-// The long developer descriptions: descriptions/en.json -> pkg/descriptions.js (default export,
-// registered with addDescriptions) + .d.ts. Opt-in data, so not part of the browser entry.
+const types = readFileSync(join(root, 'src/js/index.d.ts'), 'utf8');
+writeFileSync(join(pkg, 'index.d.ts'), types);
+writeFileSync(join(pkg, 'index.d.cts'), types);
+
+/**
+ * A data module as ESM (default export) and CommonJS (`module.exports` is the data, so
+ * `require()` and a transpiled default import both give it), with types for each.
+ */
+function dataModule(path, data, typeName, from) {
+  const json = JSON.stringify(data);
+  writeFileSync(join(pkg, `${path}.js`), `export default ${json};\n`);
+  writeFileSync(join(pkg, `${path}.cjs`), `module.exports = ${json};\n`);
+  const decl = `import type { ${typeName} } from '${from}';\ndeclare const data: ${typeName};\n`;
+  writeFileSync(join(pkg, `${path}.d.ts`), `${decl}export default data;\n`);
+  writeFileSync(join(pkg, `${path}.d.cts`), `${decl.replace('.js', '.cjs')}export = data;\n`);
+  return sizes(Buffer.from(`export default ${json};\n`));
+}
+
+// Locale packs: locales/<tag>.json -> pkg/locales/<tag>.js (+ .cjs, types).
+const localeSizes = [];
+for (const f of readdirSync(join(root, 'locales')).filter((f) => f.endsWith('.json')).sort()) {
+  const tag = f.slice(0, -5);
+  const catalog = JSON.parse(readFileSync(join(root, 'locales', f), 'utf8'));
+  localeSizes.push([`locales/${tag}.js`, dataModule(`locales/${tag}`, catalog, 'MessageCatalog', '../index.js')]);
+}
+
+// The long developer descriptions: opt-in data, registered with addDescriptions.
 const descriptions = JSON.parse(readFileSync(join(root, 'descriptions/en.json'), 'utf8'));
-const descriptionsJs = `export default ${JSON.stringify(descriptions)};\n`;
-writeFileSync(join(pkg, 'descriptions.js'), descriptionsJs);
-writeFileSync(
-  join(pkg, 'descriptions.d.ts'),
-  `import type { DescriptionPack } from './index.js';\ndeclare const pack: DescriptionPack;\nexport default pack;\n`,
-);
-const descriptionSizes = sizes(Buffer.from(descriptionsJs));
+const descriptionSizes = dataModule('descriptions', descriptions, 'DescriptionPack', './index.js');
 
 // package.json: the top-level pkg.json with the crate's version.
 const manifest = JSON.parse(readFileSync(join(root, 'pkg.json'), 'utf8'));
 const cargo = readFileSync(join(root, 'Cargo.toml'), 'utf8');
 manifest.version = /^version = "([^"]+)"/m.exec(cargo)[1];
 writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
-for (const f of ['README.md']) {
-  if (existsSync(join(root, f))) copyFileSync(join(root, f), join(pkg, f));
-}
+if (existsSync(join(root, 'README.md'))) copyFileSync(join(root, 'README.md'), join(pkg, 'README.md'));
 
-// Sizes.
-const file = (f) => readFileSync(join(pkg, f));
-const browserEntry = ['index.js', 'http_triage_bg.wasm'];
-const rows = [['http_triage_bg.wasm', sizes(file('http_triage_bg.wasm'))]];
-for (const f of browserEntry.filter((f) => f.endsWith('.js'))) rows.push([f, sizes(file(f))]);
-const total = browserEntry.map((f) => sizes(file(f))).reduce((a, b) => ({
-  raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli,
-}));
-rows.push(['browser entry (wasm + JS, English)', total]);
-console.log(formatSizes([...rows, ['descriptions.js (opt-in, not in the entry)', descriptionSizes], ...localeSizes]));
+// Sizes: the published entry, and what a consumer's production bundle of createFetch,
+// userMessage and classify ships (esbuild --bundle --minify with its defaults, which print
+// ASCII only, so every wasm byte over 0x7f costs four characters there).
+const consumer = await build({
+  stdin: { contents: "export { createFetch, userMessage, classify } from './pkg/index.js';", resolveDir: root },
+  bundle: true, format: 'esm', minify: true, write: false, logLevel: 'warning',
+});
+const rows = [
+  ['index.js (the entry: JS + wasm text)', sizes(readFileSync(join(pkg, 'index.js')))],
+  ['wasm (binary, for comparison)', sizes(readFileSync(join(root, 'target/http_triage.wasm')))],
+  ['consumer bundle (esbuild --minify)', sizes(Buffer.from(consumer.outputFiles[0].contents))],
+];
+console.log(formatSizes([...rows, ['descriptions.js (opt-in)', descriptionSizes], ...localeSizes]));
 const files = Object.fromEntries([...rows, ['descriptions.js', descriptionSizes], ...localeSizes]);
-writeFileSync(join(root, 'target/sizes.json'), JSON.stringify({ browserEntry: total, files }, null, 2));
+writeFileSync(join(root, 'target/sizes.json'), JSON.stringify({
+  browserEntry: rows[0][1], consumerBundle: rows[2][1], wasm: rows[1][1], files,
+}, null, 2));

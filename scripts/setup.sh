@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, idempotently. Usage: scripts/setup.sh build|test
-# build: the wasm32 target, the pinned wasm-bindgen CLI and the npm dev packages (binaryen's
-#        wasm-opt: Debian's binaryen 108 mis-renumbers wasm-bindgen's externref table export).
-# test:  also rustfmt/clippy and Debian's chromium + chromedriver.
+# build: the wasm32 target and the npm dev packages (binaryen's wasm-opt, esbuild).
+# test:  also rustfmt/clippy, the pinned wasm-bindgen CLI (its wasm-bindgen-test-runner runs the
+#        wasm32 suites) and Debian's chromium + chromedriver.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-build}"
@@ -27,15 +27,15 @@ wb_version="$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)"
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "rustup target add wasm32-unknown-unknown"; rustup target add wasm32-unknown-unknown
 fi
-if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ]; then
-  say "cargo install wasm-bindgen-cli $wb_version (a few minutes, once)"
-  cargo install wasm-bindgen-cli --version "$wb_version" --force
-fi
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci"; npm ci --no-audit --no-fund --loglevel=error
 fi
 
 if [ "$what" = test ]; then
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ]; then
+    say "cargo install wasm-bindgen-cli $wb_version (a few minutes, once)"
+    cargo install wasm-bindgen-cli --version "$wb_version" --force
+  fi
   for c in rustfmt clippy; do
     rustup component list --installed | grep -q "^$c" || rustup component add "$c"
   done

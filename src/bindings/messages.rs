@@ -1,210 +1,227 @@
-//! Exports about end-user messages and developer texts: `userMessage`, `addMessages`,
-//! `listLocales`, `addDescriptions`.
+//! `userMessage`, `addMessages`, `addDescriptions` and `listLocales`.
 
-use js_sys::{Array, Object};
-use wasm_bindgen::prelude::*;
+use std::cell::Cell;
 
-use super::convert::{call, construct, get, get_index, get_number, get_string, is_array, throw};
-use super::json::{to_json, Limits, Overflow};
-use super::out;
-use super::status::error_fields;
-use crate::error::ArgError;
+use super::io::{self, Out};
+use crate::error::{js_number, ArgError};
 use crate::messages::input::{resolve_input, MessageInput};
 use crate::messages::{self, MessageRequest, Unit};
 
-/// Formats "in 30 seconds" in `locale` with the platform's `Intl.RelativeTimeFormat`. Built
-/// and called through caught `Reflect` imports, so a tag `Intl` rejects cannot unwind through
-/// wasm.
-fn intl_when(locale: &str, value: f64, unit: Unit) -> Option<String> {
-    let options = Object::new();
-    let _ = js_sys::Reflect::set(&options, &"numeric".into(), &"auto".into());
-    let class = get(&get(&js_sys::global(), "Intl"), "RelativeTimeFormat");
-    let args = Array::of2(&JsValue::from_str(locale), &options);
-    let fmt = construct(&class, &args)?;
-    let format = get(&fmt, "format").dyn_into::<js_sys::Function>().ok()?;
-    let args = Array::of2(&JsValue::from(value), &JsValue::from_str(unit.as_str()));
-    call(&format, &fmt, &args)?.as_string()
+/// Flag bits of a `userMessage` call, beside [`super::status::flag`]'s error facts.
+pub(crate) mod flag {
+    /// The input is a number (`number` holds it).
+    pub const NUMBER: u32 = 8;
+    /// The input is an object or a function.
+    pub const OBJECT: u32 = 16;
+    /// `options.retryAfterMs` was given (`retry_after_ms` holds it).
+    pub const RETRY_AFTER: u32 = 32;
+    /// `options.includeServerDetail` is `true`.
+    pub const SERVER_DETAIL: u32 = 64;
+    /// This is the second call: the wait phrase asked for is in IN (absent when it could not
+    /// be formatted).
+    pub const PHRASE: u32 = 128;
 }
 
-/// Limits for catalogs given to `addMessages`. `string` is in UTF-8 bytes: 8,192 keeps every
-/// string of up to 2,000 characters (`MAX_STRING_CHARS`, 4 bytes at most each) whole, and a
-/// longer one cut there still has over 2,000 characters, so validation rejects it instead of a
-/// silently shortened text being registered.
-const CATALOG_LIMITS: Limits = Limits {
-    depth: 8,
-    nodes: 20_000,
-    string: 8_192,
-};
+/// The units of a wait phrase, indexed as the records give them.
+const UNITS: [Unit; 4] = [Unit::Second, Unit::Minute, Unit::Hour, Unit::Day];
 
-/// Limits for description packs given to `addDescriptions`: a pack is two levels deep (the
-/// depth left over lets a nested value be reported as `statuses["404"] must be a string`), at
-/// most 500 codes, and `string` in UTF-8 bytes keeps every text of up to 4,096 characters
-/// (`MAX_DESCRIPTION_CHARS`, 4 bytes at most each) whole, while a longer one cut there still has
-/// over 4,096 characters and is rejected rather than silently shortened.
-const DESCRIPTION_LIMITS: Limits = Limits {
-    depth: 4,
-    nodes: 2_048,
-    string: 16_896,
-};
-
-/// The most locale tags read from `options.locale` or `navigator.languages`.
-const MAX_TAGS: u32 = 16;
-
-/// Reads tags from a string or an array of strings.
-fn tags_from(value: &JsValue, name: &str) -> Result<Vec<String>, JsValue> {
-    if let Some(tag) = value.as_string() {
-        return Ok(vec![tag]);
-    }
-    if is_array(value) {
-        // Read through Reflect (caught), not Array::get: the array may be a Proxy.
-        let length = get_number(value, "length").unwrap_or(0.0);
-        let length = if length > 0.0 {
-            length.min(f64::from(MAX_TAGS)) as u32
-        } else {
-            0
-        };
-        let mut tags = Vec::new();
-        for i in 0..length {
-            let item = get_index(value, i);
-            match item.as_string() {
-                Some(tag) => tags.push(tag),
-                None => {
-                    return Err(throw(ArgError::type_error(format!(
-                        "{name}[{i}] must be a string (a BCP 47 language tag)"
-                    ))))
-                }
-            }
-        }
-        return Ok(tags);
-    }
-    Err(throw(ArgError::type_error(format!(
-        "{name} must be a BCP 47 language tag or an array of them"
-    ))))
+/// `userMessage(input, options)`, over facts the JavaScript layer read.
+///
+/// IN holds, in this order, the strings whose UTF-8 lengths are `lens` (negative for absent):
+/// `input.kind`, the four error facts (see [`super::status::facts`]), the server's text
+/// (`details.userFacing.message`, else `detail`, else `title`), the locale tags joined by NUL,
+/// and on a second call the wait phrase. Numbers: the input itself when it is a number,
+/// `input.status` (NaN for none), `options.retryAfterMs`, `input.retryAfterMs` (NaN for none).
+///
+/// The answer is a message record (`0`, title, message, action, kind index `u8`, locale, dir
+/// `u8` 0 ltr / 1 rtl), or, when the message needs a wait phrase and this is the first call,
+/// a phrase request (`1`, locale, value `f64`, unit `u8`: 0 second … 3 day) that the
+/// JavaScript layer formats with `Intl.RelativeTimeFormat` and answers by calling again with
+/// [`flag::PHRASE`]. An error record for a bad option or an unusable input.
+#[allow(clippy::too_many_arguments)]
+#[cfg_attr(target_arch = "wasm32", no_mangle)]
+pub extern "C" fn user_message(
+    kind: i32,
+    name: i32,
+    message: i32,
+    code: i32,
+    cause_code: i32,
+    detail: i32,
+    locales: i32,
+    phrase: i32,
+    number: f64,
+    status: f64,
+    retry_after_ms: f64,
+    input_retry_after_ms: f64,
+    flags: u32,
+) -> u32 {
+    let lens = [
+        kind, name, message, code, cause_code, detail, locales, phrase,
+    ];
+    let total = lens.iter().map(|&l| l.max(0) as usize).sum();
+    let answer = io::with_input(total, |bytes| {
+        answer_message(
+            bytes,
+            lens,
+            number,
+            status,
+            retry_after_ms,
+            input_retry_after_ms,
+            flags,
+        )
+    });
+    io::result(answer.map(|a| move |out: &mut Out| a.write(out))) as u32
 }
 
-/// `navigator.languages` in a window or worker; empty elsewhere.
-fn navigator_languages() -> Vec<String> {
-    let global = js_sys::global();
-    let languages = if let Some(window) = global.dyn_ref::<web_sys::Window>() {
-        window.navigator().languages()
-    } else if let Some(worker) = global.dyn_ref::<web_sys::WorkerGlobalScope>() {
-        worker.navigator().languages()
-    } else {
-        return Vec::new();
+/// The answer of [`user_message`] once its inputs are read.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn answer_message(
+    bytes: &[u8],
+    lens: [i32; 8],
+    number: f64,
+    status: f64,
+    retry_after_ms: f64,
+    input_retry_after_ms: f64,
+    flags: u32,
+) -> Result<MessageAnswer, ArgError> {
+    let Some([kind, name, message, code, cause_code, detail, locales, phrase]) =
+        io::split(bytes, lens)
+    else {
+        return Err(ArgError::type_error("userMessage input could not be read"));
     };
-    languages
-        .iter()
-        .take(MAX_TAGS as usize)
-        .filter_map(|t| t.as_string())
-        .collect()
-}
-
-/// Reads an optional non-negative number option.
-fn optional_ms(options: &JsValue, name: &str) -> Result<Option<f64>, JsValue> {
-    let value = get(options, name);
-    if value.is_undefined() || value.is_null() {
-        return Ok(None);
-    }
-    match value.as_f64() {
-        Some(n) if n.is_finite() && n >= 0.0 => Ok(Some(n)),
-        Some(n) => Err(throw(ArgError::range_error(format!(
-            "options.{name} must be a finite number >= 0, got {}",
-            crate::error::js_number(n)
-        )))),
-        None => Err(throw(ArgError::type_error(format!(
-            "options.{name} must be a number of milliseconds"
-        )))),
-    }
-}
-
-/// The message an end user should see for `input` (a status, a StatusInfo, an HttpError,
-/// NetworkError or any fetch error), in the best locale of `options.locale` (default
-/// `navigator.languages`, else English).
-#[wasm_bindgen(js_name = userMessage, unchecked_return_type = "UserMessage")]
-pub fn user_message(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    if !(options.is_undefined() || options.is_null() || options.is_object()) {
-        return Err(throw(ArgError::type_error("options must be an object")));
-    }
-    let kind = get_string(&input, "kind");
-    let fields = error_fields(&input);
     let facts = MessageInput {
-        number: input.as_f64(),
-        is_object: input.is_object(),
-        status: get_number(&input, "status"),
-        kind: kind.as_deref(),
-        failure: fields.facts(),
+        number: (flags & flag::NUMBER != 0).then_some(number),
+        is_object: flags & flag::OBJECT != 0,
+        status: (!status.is_nan()).then_some(status),
+        kind,
+        failure: crate::failure::FailureFacts {
+            name,
+            message,
+            is_error: flags & super::status::flag::IS_ERROR != 0,
+            code,
+            cause_code,
+            status: (!status.is_nan()).then_some(status),
+            online: (flags & super::status::flag::HAS_ONLINE != 0)
+                .then_some(flags & super::status::flag::ONLINE != 0),
+        },
     };
-    if input.is_string() {
-        return Err(throw(ArgError::type_error(
-            "input must be a status code (a number), a StatusInfo or an error, got a string",
-        )));
-    }
-    let (kind, status) = resolve_input(&facts).map_err(throw)?;
-
-    let locale_option = get(&options, "locale");
-    let tags = if locale_option.is_undefined() || locale_option.is_null() {
-        navigator_languages()
+    let (kind, status) = resolve_input(&facts)?;
+    let retry_after_ms = if flags & flag::RETRY_AFTER != 0 {
+        if !(retry_after_ms.is_finite() && retry_after_ms >= 0.0) {
+            let mut m = String::from("options.retryAfterMs must be a finite number >= 0, got ");
+            m.push_str(&js_number(retry_after_ms));
+            return Err(ArgError::range_error(m));
+        }
+        Some(retry_after_ms)
     } else {
-        tags_from(&locale_option, "options.locale")?
+        Some(input_retry_after_ms).filter(|n| n.is_finite() && *n >= 0.0)
     };
-    let tag_refs: Vec<&str> = tags.iter().map(String::as_str).collect();
-    let retry_after_ms = match optional_ms(&options, "retryAfterMs")? {
-        Some(ms) => Some(ms),
-        None => get_number(&input, "retryAfterMs").filter(|n| n.is_finite() && *n >= 0.0),
-    };
-    let include_server_detail = get(&options, "includeServerDetail").as_bool() == Some(true);
-    let details = get(&input, "details");
-    let server_detail = get_string(&get(&details, "userFacing"), "message")
-        .or_else(|| get_string(&details, "detail"))
-        .or_else(|| get_string(&details, "title"));
+    let tags: Vec<&str> = locales
+        .map(|l| l.split('\0').filter(|t| !t.is_empty()).collect())
+        .unwrap_or_default();
     let request = MessageRequest {
         kind,
         status,
-        locales: &tag_refs,
+        locales: &tags,
         retry_after_ms,
-        server_detail: server_detail.as_deref(),
-        include_server_detail,
+        server_detail: detail,
+        include_server_detail: flags & flag::SERVER_DETAIL != 0,
     };
-    Ok(out::user_message(&messages::user_message(
-        &request, &intl_when,
-    )))
+    // First call: note what the formatter is asked for and answer nothing, so the phrase can
+    // be formatted in JavaScript; second call: hand back what JavaScript formatted.
+    let second = flags & flag::PHRASE != 0;
+    let asked: Cell<Option<(String, f64, Unit)>> = Cell::new(None);
+    let format = |locale: &str, value: f64, unit: Unit| -> Option<String> {
+        if second {
+            phrase.map(str::to_owned)
+        } else {
+            asked.set(Some((locale.to_owned(), value, unit)));
+            None
+        }
+    };
+    let message = messages::user_message(&request, &format);
+    Ok(match asked.take() {
+        Some((locale, value, unit)) => MessageAnswer::Phrase {
+            locale,
+            value,
+            unit,
+        },
+        None => MessageAnswer::Message(message),
+    })
 }
 
-/// Registers a message catalog (a locale pack or an app's overrides). Returns its locale tag.
-/// A malformed catalog throws a `TypeError` naming the path and registers nothing.
-#[wasm_bindgen(js_name = addMessages)]
-pub fn add_messages(catalog: JsValue) -> Result<String, JsValue> {
-    if !catalog.is_object() || catalog.is_function() || is_array(&catalog) {
-        return Err(throw(ArgError::type_error("catalog must be an object")));
+/// What [`answer_message`] found.
+#[derive(Debug)]
+pub(crate) enum MessageAnswer {
+    /// The message.
+    Message(messages::UserMessage),
+    /// A wait phrase to format first.
+    Phrase {
+        /// For `Intl.RelativeTimeFormat`.
+        locale: String,
+        /// How many units.
+        value: f64,
+        /// Which unit.
+        unit: Unit,
+    },
+}
+
+impl MessageAnswer {
+    fn write(&self, out: &mut Out) {
+        match self {
+            MessageAnswer::Message(m) => {
+                out.u8(0);
+                out.str(&m.title);
+                out.str(&m.message);
+                out.str(&m.action);
+                out.u8(m.kind as u8);
+                out.str(&m.locale);
+                out.u8(m.dir as u8);
+            }
+            MessageAnswer::Phrase {
+                locale,
+                value,
+                unit,
+            } => {
+                out.u8(1);
+                out.str(locale);
+                out.f64(*value);
+                out.u8(UNITS.iter().position(|u| u == unit).unwrap_or(0) as u8);
+            }
+        }
     }
-    let value = to_json(&catalog, CATALOG_LIMITS).map_err(|e| {
-        throw(match e {
-            Overflow::Depth => ArgError::type_error("catalog is nested too deeply"),
-            Overflow::Size => ArgError::range_error("catalog is too large"),
-        })
-    })?;
-    messages::add_messages(&value).map_err(throw)
 }
 
-/// Registers long developer descriptions (the `http-triage/descriptions.js` pack, or an app's
-/// own): from then on `classify(code).description` is the pack's text for the codes it covers.
-/// A malformed pack throws a `TypeError` or `RangeError` naming the path and registers nothing.
-#[wasm_bindgen(js_name = addDescriptions)]
-pub fn add_descriptions(pack: JsValue) -> Result<(), JsValue> {
-    if !pack.is_object() || pack.is_function() || is_array(&pack) {
-        return Err(throw(ArgError::type_error("pack must be an object")));
-    }
-    let value = to_json(&pack, DESCRIPTION_LIMITS).map_err(|e| {
-        throw(match e {
-            Overflow::Depth => ArgError::type_error("pack is nested too deeply"),
-            Overflow::Size => ArgError::range_error("pack is too large"),
-        })
-    })?;
-    messages::add_descriptions(&value).map_err(throw)
+/// `addMessages(catalog)`: the catalog as a tape in IN (`len` bytes). Answers the canonical
+/// locale tag, or the error naming the path.
+#[cfg_attr(target_arch = "wasm32", no_mangle)]
+pub extern "C" fn add_messages(len: u32) -> u32 {
+    let added = io::with_input(len as usize, |bytes| {
+        let catalog = io::read_tape(bytes, true)
+            .ok_or_else(|| ArgError::type_error("catalog could not be read"))?;
+        messages::add_messages(&catalog)
+    });
+    io::result(added.map(|tag| move |out: &mut Out| out.str(&tag))) as u32
 }
 
-/// The locale tags that have messages (built-in English and every registered catalog).
-#[wasm_bindgen(js_name = listLocales, unchecked_return_type = "string[]")]
-pub fn list_locales() -> Result<JsValue, JsValue> {
-    Ok(out::strings(&messages::list_locales()))
+/// `addDescriptions(pack)`: the pack as a tape in IN (`len` bytes). An empty record, or the
+/// error naming the path.
+#[cfg_attr(target_arch = "wasm32", no_mangle)]
+pub extern "C" fn add_descriptions(len: u32) -> u32 {
+    let added = io::with_input(len as usize, |bytes| {
+        let pack = io::read_tape(bytes, true)
+            .ok_or_else(|| ArgError::type_error("pack could not be read"))?;
+        messages::add_descriptions(&pack)
+    });
+    io::result(added.map(|()| |_: &mut Out| {})) as u32
+}
+
+/// `listLocales()`: a count, then the registered locale tags, sorted.
+#[cfg_attr(target_arch = "wasm32", no_mangle)]
+pub extern "C" fn list_locales() -> u32 {
+    let tags = messages::list_locales();
+    io::answer(|out| {
+        out.u32(tags.len() as u32);
+        tags.iter().for_each(|t| out.str(t));
+    }) as u32
 }

@@ -1,45 +1,66 @@
-//! The `parseErrorBody` export.
+//! `parseErrorBody`.
 
-use js_sys::JsString;
-use wasm_bindgen::prelude::*;
+use super::io::{self, Out};
+use crate::problem::{self, ErrorDetails};
 
-use super::json::{to_json, Limits};
-use super::out;
-use crate::problem::{self, MAX_BODY_BYTES};
+/// How the body reached IN.
+pub(crate) mod body {
+    /// Text that `JSON.parse` did not read as an object or an array (HTML, plain text, a JSON
+    /// scalar, malformed or cut JSON): its UTF-8, at most a bounded prefix.
+    pub const TEXT: u32 = 0;
+    /// An object or array (parsed from the text by `JSON.parse`, or given parsed): a tape.
+    pub const TAPE: u32 = 1;
+}
 
-/// Limits for bodies given as already-parsed objects: deeper or larger objects give `null`.
-const BODY_LIMITS: Limits = Limits {
-    depth: 32,
-    nodes: 10_000,
-    string: 4_096,
-};
-
-/// Extracts what an API error body says (RFC 9457 problem+json and the big vendors' shapes).
-/// `body` is a string or an already-parsed object; returns `null` when it carries no error
-/// information. Never throws on malformed, hostile or huge input: only a bounded prefix of a
-/// string is read, and a non-string `contentType` is ignored.
-#[wasm_bindgen(js_name = parseErrorBody, unchecked_return_type = "ErrorDetails | null")]
-pub fn parse_error_body(body: JsValue, content_type: JsValue) -> Result<JsValue, JsValue> {
-    let content_type = content_type.as_string();
-    let details = if let Some(text) = body.dyn_ref::<JsString>() {
-        // Copy at most a bounded prefix across the boundary; the core reads MAX_BODY_BYTES.
-        let limit = MAX_BODY_BYTES as u32 + 1;
-        let text = if text.length() > limit {
-            String::from(text.slice(0, limit))
-        } else {
-            String::from(text)
+/// `parseErrorBody(body, contentType?)`. IN holds the body (`len` bytes, as [`body`] says)
+/// then the content type (`content_type` bytes, negative for none). The answer is a record:
+/// present `u8`, then an ErrorDetails: format index `u8`, status `f64` (NaN for none), title,
+/// detail, code, type and instance as optional strings, user-facing text (present `u8`,
+/// message, optional locale), field errors (`u32` count, field and message each), and
+/// extensions (`u32` count, then a key and a tape value each, see [`io::read_tape`]). Never an error record: a body that cannot be read is `null`.
+#[cfg_attr(target_arch = "wasm32", no_mangle)]
+pub extern "C" fn parse_error_body(kind: u32, len: i32, content_type: i32) -> u32 {
+    let total = len.max(0) as usize + content_type.max(0) as usize;
+    let details = io::with_input(total, |bytes| {
+        let [body, content_type] = match kind {
+            body::TAPE => {
+                let (tape, rest) = bytes.split_at_checked(len.max(0) as usize)?;
+                let [ct] = io::split(rest, [content_type])?;
+                let value = io::read_tape(tape, true)?;
+                return problem::parse_error_body_value_with_type(&value, ct);
+            }
+            body::TEXT => io::split(bytes, [len, content_type])?,
+            _ => return None,
         };
-        problem::parse_error_body_text(&text, content_type.as_deref())
-    } else if body.is_object() && !body.is_function() {
-        match to_json(&body, BODY_LIMITS) {
-            Ok(value) => problem::parse_error_body_value_with_type(&value, content_type.as_deref()),
-            Err(_) => None,
+        problem::parse_error_body_text(body.unwrap_or_default(), content_type)
+    });
+    io::answer(|out| {
+        out.u8(u8::from(details.is_some()));
+        if let Some(d) = &details {
+            write_details(out, d);
         }
-    } else {
-        None
-    };
-    match details {
-        Some(d) => Ok(out::error_details(&d)),
-        None => Ok(JsValue::NULL),
+    }) as u32
+}
+
+fn write_details(out: &mut Out, d: &ErrorDetails) {
+    out.u8(d.format as u8);
+    out.opt_f64(d.status.map(f64::from));
+    for s in [&d.title, &d.detail, &d.code, &d.error_type, &d.instance] {
+        out.opt_str(s.as_deref());
+    }
+    out.u8(u8::from(d.user_facing.is_some()));
+    if let Some(u) = &d.user_facing {
+        out.str(&u.message);
+        out.opt_str(u.locale.as_deref());
+    }
+    out.u32(d.field_errors.len() as u32);
+    for f in &d.field_errors {
+        out.str(&f.field);
+        out.str(&f.message);
+    }
+    out.u32(d.extensions.len() as u32);
+    for (key, value) in &d.extensions {
+        out.str(key);
+        out.tape(value);
     }
 }

@@ -1,115 +1,108 @@
-//! Exports about status codes and thrown values: `classify`, `classifyError`, `listStatuses`.
+//! `classify`, `listStatuses` and `classifyError`.
 
-use wasm_bindgen::prelude::*;
+use std::borrow::Cow;
 
-use super::convert::{describe, get, get_number, get_string, navigator_online, throw};
-use super::out;
-use crate::classify::{self, status_from_number};
-use crate::error::ArgError;
-use crate::failure::{classify_failure, FailureFacts};
+use super::io::{self, Out};
+use crate::classify::{self, status_from_number, StatusInfo};
+use crate::failure::{classify_failure, FailureClass, FailureFacts};
 
-/// Reads a status argument: an integer from 100 to 599 given as a JS number.
-pub(crate) fn status_arg(name: &str, value: &JsValue) -> Result<u16, JsValue> {
-    match value.as_f64() {
-        Some(n) => status_from_number(name, n).map_err(throw),
-        None => Err(throw(ArgError::type_error(format!(
-            "{name} must be an integer from 100 to 599, got {}",
-            describe(value)
-        )))),
+/// Flag bits of an error's facts (`classifyError`, `userMessage`).
+pub(crate) mod flag {
+    /// The value is an `Error` (any realm: `Object.prototype.toString` says so).
+    pub const IS_ERROR: u32 = 1;
+    /// `navigator.onLine` exists; [`ONLINE`] is its value.
+    pub const HAS_ONLINE: u32 = 2;
+    /// `navigator.onLine` is true.
+    pub const ONLINE: u32 = 4;
+}
+
+/// A StatusInfo record: status `u32`, class index `u8`, kind index `u8`, flags `u8`
+/// (registered 1, ok 2, retryable 4), then reason, description and spec.
+fn status_info(out: &mut Out, info: &StatusInfo) {
+    out.u32(u32::from(info.status));
+    out.u8(info.class as u8);
+    out.u8(info.kind as u8);
+    out.u8(u8::from(info.registered) | u8::from(info.ok) << 1 | u8::from(info.retryable) << 2);
+    out.lasting(info.reason);
+    match &info.description {
+        Cow::Borrowed(text) => out.lasting(text),
+        Cow::Owned(text) => out.str(text),
     }
+    out.lasting(info.spec);
 }
 
-/// Classifies an HTTP status code (an integer from 100 to 599).
-///
-/// Throws `TypeError` for non-numbers and non-integers, `RangeError` outside 100..=599.
-#[wasm_bindgen(js_name = classify, unchecked_return_type = "StatusInfo")]
-pub fn classify(status: JsValue) -> Result<JsValue, JsValue> {
-    let code = status_arg("status", &status)?;
-    match classify::classify(code) {
-        Some(info) => Ok(out::status_info(&info)),
-        None => Err(throw(ArgError::range_error("status is out of range"))),
-    }
-}
-
-/// Every row of the catalog, in code order (registered and unofficial codes).
-#[wasm_bindgen(js_name = listStatuses, unchecked_return_type = "StatusInfo[]")]
-pub fn list_statuses() -> Result<JsValue, JsValue> {
-    let rows: Vec<_> = crate::catalog::rows()
-        .iter()
-        .filter_map(|r| classify::classify(r.code))
-        .collect();
-    Ok(out::array(&rows, out::status_info))
-}
-
-/// The facts `classify_failure` reads, owned.
-#[derive(Debug, Default)]
-pub(crate) struct ErrorFields {
-    name: Option<String>,
-    message: Option<String>,
-    code: Option<String>,
-    cause_code: Option<String>,
-    status: Option<f64>,
-    is_error: bool,
-    online: Option<bool>,
-}
-
-impl ErrorFields {
-    /// Borrowed facts for the core.
-    pub(crate) fn facts(&self) -> FailureFacts<'_> {
-        FailureFacts {
-            name: self.name.as_deref(),
-            message: self.message.as_deref(),
-            is_error: self.is_error,
-            code: self.code.as_deref(),
-            cause_code: self.cause_code.as_deref(),
-            status: self.status,
-            online: self.online,
+/// `classify(status)`: a StatusInfo record, or the error for a non-integer or out-of-range
+/// number (the JavaScript layer throws for non-numbers itself).
+#[cfg_attr(target_arch = "wasm32", no_mangle)]
+pub extern "C" fn classify(status: f64) -> u32 {
+    let info = status_from_number("status", status).map(classify::classify);
+    io::result(info.map(|info| {
+        move |out: &mut Out| {
+            if let Some(info) = &info {
+                status_info(out, info);
+            }
         }
+    })) as u32
+}
+
+/// `listStatuses()`: a count, then one StatusInfo record per catalog row, in code order.
+#[cfg_attr(target_arch = "wasm32", no_mangle)]
+pub extern "C" fn list_statuses() -> u32 {
+    let rows = crate::catalog::rows();
+    io::answer(|out| {
+        out.u32(rows.len() as u32);
+        for info in rows.iter().filter_map(|r| classify::classify(r.code)) {
+            status_info(out, &info);
+        }
+    }) as u32
+}
+
+/// Reads the facts of a thrown value from IN: `name`, `message`, `code` and `cause.code`
+/// (UTF-8, lengths as given, negative for absent), `status` (`error.status` or
+/// `error.response.status`; NaN for none) and [`flag`] bits.
+pub(crate) fn facts<'a>(
+    bytes: &'a [u8],
+    lens: [i32; 4],
+    status: f64,
+    flags: u32,
+) -> Option<FailureFacts<'a>> {
+    let [name, message, code, cause_code] = io::split(bytes, lens)?;
+    Some(FailureFacts {
+        name,
+        message,
+        is_error: flags & flag::IS_ERROR != 0,
+        code,
+        cause_code,
+        status: (!status.is_nan()).then_some(status),
+        online: (flags & flag::HAS_ONLINE != 0).then_some(flags & flag::ONLINE != 0),
+    })
+}
+
+/// An ErrorClass record: present `u8` (0 for `null`), then kind index `u8`, retryable `u8`
+/// and status `f64` (NaN for none).
+pub(crate) fn error_class(out: &mut Out, class: Option<FailureClass>) {
+    out.u8(u8::from(class.is_some()));
+    if let Some(c) = class {
+        out.u8(c.kind as u8);
+        out.u8(u8::from(c.retryable));
+        out.opt_f64(c.status.map(f64::from));
     }
 }
 
-/// Reads the facts of a thrown value without letting a getter or Proxy trap throw through.
-pub(crate) fn error_fields(error: &JsValue) -> ErrorFields {
-    ErrorFields {
-        name: get_string(error, "name"),
-        message: get_string(error, "message"),
-        code: get_string(error, "code"),
-        cause_code: get_string(&get(error, "cause"), "code"),
-        status: get_number(error, "status")
-            .or_else(|| get_number(&get(error, "response"), "status")),
-        is_error: error.is_instance_of::<js_sys::Error>(),
-        online: navigator_online(),
-    }
-}
-
-/// Classifies anything a fetch call can throw; `null` for values it does not recognise.
-#[wasm_bindgen(js_name = classifyError, unchecked_return_type = "ErrorClass | null")]
-pub fn classify_error(error: JsValue) -> Result<JsValue, JsValue> {
-    let name = get_string(&error, "name");
-    let message = get_string(&error, "message");
-    let code = get_string(&error, "code");
-    let cause_code = get_string(&get(&error, "cause"), "code");
-    let status =
-        get_number(&error, "status").or_else(|| get_number(&get(&error, "response"), "status"));
-    let facts = FailureFacts {
-        name: name.as_deref(),
-        message: message.as_deref(),
-        is_error: error.is_instance_of::<js_sys::Error>(),
-        code: code.as_deref(),
-        cause_code: cause_code.as_deref(),
-        status,
-        online: navigator_online(),
-    };
-    match classify_failure(&facts) {
-        Some(c) => Ok(out::error_class(c.kind, c.retryable, c.status)),
-        None => Ok(JsValue::NULL),
-    }
-}
-
-/// The size of the module's linear memory in bytes (diagnostics: benchmarks and leak tests).
-#[wasm_bindgen(js_name = wasmMemoryBytes)]
-pub fn wasm_memory_bytes() -> f64 {
-    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
-    let buffer: js_sys::ArrayBuffer = memory.buffer().unchecked_into();
-    f64::from(buffer.byte_length())
+/// `classifyError(error)` over facts the JavaScript layer read (see [`facts`]).
+#[cfg_attr(target_arch = "wasm32", no_mangle)]
+pub extern "C" fn classify_error(
+    name: i32,
+    message: i32,
+    code: i32,
+    cause_code: i32,
+    status: f64,
+    flags: u32,
+) -> u32 {
+    let lens = [name, message, code, cause_code];
+    let total = lens.iter().map(|&l| l.max(0) as usize).sum();
+    let class = io::with_input(total, |bytes| {
+        facts(bytes, lens, status, flags).and_then(|f| classify_failure(&f))
+    });
+    io::answer(|out| error_class(out, class)) as u32
 }

@@ -1,72 +1,369 @@
-// The public API, built over a wasm-bindgen glue module (web or node flavour).
-// Everything here is plumbing: every decision is made by the Rust core behind `glue`.
-import { makeErrors } from './errors.js';
-import { makeCreateFetch } from './fetch.js';
-import { makeRetryPolicy } from './policy.js';
+// The public functions over the wasm exports: read the arguments into plain values, make one
+// call, build the answer object. Every decision is the Rust core's (src/bindings says which
+// export does what); argument errors are thrown here from the records Rust answers with, and
+// from the few type checks that must happen before anything can be passed.
+import {
+  begin, define, f64, guard, names, optF64, optStr, read, remember, str, tapeValue,
+  text, u32, u8at, wasm, written, memoryBytes,
+} from './abi.js';
+import { errorFacts, get, navigatorLanguages, stringFact, MAX_TAGS } from './facts.js';
+import { TOO_DEEP, writeTape } from './tape.js';
+
+/** How a value reads in an error message: `a string`, `null`, `NaN`, `an array`, … */
+export function describe(v) {
+  if (typeof v === 'number') return String(v);
+  if (v === null || v === undefined) return String(v);
+  if (typeof v === 'object') {
+    try {
+      if (Array.isArray(v)) return 'an array';
+    } catch { /* a revoked Proxy */ }
+    return 'an object';
+  }
+  return typeof v === 'undefined' ? 'undefined' : `a ${typeof v}`;
+}
+
+/** Writes `value` as a tape with `limits`; throws what `what` is when it is too deep or large. */
+function tape(value, limits, what) {
+  const stop = writeTape(value, limits);
+  if (stop === TOO_DEEP) throw new TypeError(`${what} is nested too deeply`);
+  if (stop !== 0) throw new RangeError(`${what} is too large`);
+  return written();
+}
+
+/** True for a non-null, non-array object (what catalogs and packs must be). */
+function isPlainArgument(v) {
+  if (v === null || typeof v !== 'object') return false;
+  try {
+    return !Array.isArray(v);
+  } catch {
+    return false;
+  }
+}
+
+// ── Status codes ───────────────────────────────────────────────────────────────────────────
+
+/** Frozen answers by code (a dense array: no hole can let a polluted prototype answer). */
+let statusCache = new Array(600).fill(null);
+let allStatuses = null;
+
+function statusInfo() {
+  const status = u32();
+  const cls = u8at();
+  const kind = u8at();
+  const flags = u8at();
+  return Object.freeze({
+    status,
+    reason: str(),
+    class: names.classes[cls],
+    kind: names.kinds[kind],
+    registered: (flags & 1) !== 0,
+    ok: (flags & 2) !== 0,
+    retryable: (flags & 4) !== 0,
+    description: str(),
+    spec: str(),
+  });
+}
 
 /**
- * Builds the API over an initialised glue module.
- * @param {typeof import('./http_triage_web.js')} glue
+ * Classifies an HTTP status code (an integer from 100 to 599). The answer is frozen and shared.
+ * @throws TypeError for non-numbers and non-integers; RangeError outside 100..=599
  */
-export function makeApi(glue) {
-  // Answers for valid codes are immutable, so one frozen object per code is shared, until
-  // addDescriptions() changes the descriptions: then both caches start over.
-  let statusCache = new Array(600);
-  let allStatuses = null;
-
-  function classify(status) {
-    if (typeof status === 'number') {
-      const hit = statusCache[status];
-      if (hit !== undefined) return hit;
-    }
-    const info = Object.freeze(glue.classify(status));
+export function classify(status) {
+  if (typeof status === 'number' && status >= 100 && status < 600) {
+    const hit = statusCache[status | 0];
+    if (hit !== null && hit.status === status) return hit;
+  } else if (typeof status !== 'number') {
+    throw new TypeError(`status must be an integer from 100 to 599, got ${describe(status)}`);
+  }
+  return guard(() => {
+    read(wasm().classify(status));
+    const info = statusInfo();
     statusCache[info.status] = info;
     return info;
-  }
-
-  function listStatuses() {
-    if (allStatuses === null) {
-      allStatuses = Object.freeze(glue.listStatuses().map((info) => Object.freeze(info)));
-    }
-    return allStatuses;
-  }
-
-  function classifyError(error) {
-    return glue.classifyError(error);
-  }
-
-  function userMessage(input, options) {
-    return glue.userMessage(input, options);
-  }
-
-  function addMessages(catalog) {
-    return glue.addMessages(catalog);
-  }
-
-  function addDescriptions(pack) {
-    glue.addDescriptions(pack);
-    // Objects handed out earlier stay frozen with their old text; later calls see the new one.
-    statusCache = new Array(600);
-    allStatuses = null;
-  }
-
-  function parseErrorBody(body, contentType) {
-    return glue.parseErrorBody(body, contentType);
-  }
-
-  function listLocales() {
-    return glue.listLocales();
-  }
-
-  const RetryPolicy = makeRetryPolicy(glue);
-  const { HttpError, NetworkError, isHttpError, isNetworkError } = makeErrors({ userMessage });
-  const createFetch = makeCreateFetch({
-    RetryPolicy, classify, classifyError, parseErrorBody, HttpError, NetworkError,
   });
+}
 
-  return {
-    classify, classifyError, listStatuses, userMessage, addMessages, listLocales, addDescriptions,
-    parseErrorBody, RetryPolicy, createFetch, HttpError, NetworkError, isHttpError, isNetworkError,
-    wasmMemoryBytes: () => glue.wasmMemoryBytes(),
-  };
+/** Every code in the catalog (registered and unofficial), in order; frozen. */
+export function listStatuses() {
+  if (allStatuses === null) {
+    allStatuses = guard(() => {
+      read(wasm().list_statuses());
+      const list = [];
+      for (let n = u32(); n > 0; n--) list.push(statusInfo());
+      return Object.freeze(list);
+    });
+  }
+  return allStatuses;
+}
+
+// ── Thrown values ──────────────────────────────────────────────────────────────────────────
+
+/** Writes an error's facts into IN: the four strings' byte lengths, in order. */
+function writeFacts(f) {
+  return [text(f.name), text(f.message), text(f.code), text(f.causeCode)];
+}
+
+/** Classifies anything a fetch call can throw: `{ kind, retryable, status? }`, or null. */
+export function classifyError(error) {
+  const f = errorFacts(error);
+  return guard(() => {
+    begin();
+    const lens = writeFacts(f);
+    read(wasm().classify_error(lens[0], lens[1], lens[2], lens[3], f.status, f.flags));
+    if (u8at() === 0) return null;
+    const kind = names.kinds[u8at()];
+    const retryable = u8at() === 1;
+    const status = optF64();
+    return status === undefined ? { kind, retryable } : { kind, retryable, status };
+  });
+}
+
+// ── Messages ───────────────────────────────────────────────────────────────────────────────
+
+/** Flag bits (src/bindings/messages.rs `flag`). */
+const NUMBER = 8;
+const OBJECT = 16;
+const RETRY_AFTER = 32;
+const SERVER_DETAIL = 64;
+const PHRASE = 128;
+/** The units a wait phrase request names (src/bindings/messages.rs `UNITS`). */
+const UNITS = ['second', 'minute', 'hour', 'day'];
+
+/** `Intl.RelativeTimeFormat` per locale (at most 64 kept). */
+const formatters = new Map();
+
+/** "in 30 seconds" in `locale`, or undefined when Intl cannot say it. */
+function relativeTime(locale, value, unit) {
+  try {
+    let f = formatters.get(locale);
+    if (f === undefined) {
+      f = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+      if (formatters.size < 64) formatters.set(locale, f);
+    }
+    const s = f.format(value, unit);
+    return typeof s === 'string' ? s : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The locale tags of `option` (a tag or an array of tags), joined by NUL. */
+function localeTags(option) {
+  let tags;
+  if (option === undefined || option === null) {
+    tags = navigatorLanguages();
+  } else if (typeof option === 'string') {
+    tags = [option];
+  } else {
+    let isList = false;
+    try {
+      isList = Array.isArray(option);
+    } catch { /* a revoked Proxy */ }
+    if (!isList) throw new TypeError('options.locale must be a BCP 47 language tag or an array of them');
+    tags = [];
+    const n = Math.min(Number(get(option, 'length')) || 0, MAX_TAGS);
+    for (let i = 0; i < n; i++) {
+      const tag = get(option, i);
+      if (typeof tag !== 'string') throw new TypeError(`options.locale[${i}] must be a string (a BCP 47 language tag)`);
+      tags.push(tag);
+    }
+  }
+  return tags.map((t) => (t.length > 256 ? t.slice(0, 256) : t)).join('\0');
+}
+
+/**
+ * The message an end user should see for `input` (a status, a StatusInfo, an HttpError,
+ * NetworkError or any fetch error): `{ title, message, action, kind, locale, dir }`.
+ */
+export function userMessage(input, options) {
+  if (options !== undefined && options !== null && typeof options !== 'object' && typeof options !== 'function') {
+    throw new TypeError('options must be an object');
+  }
+  const tags = localeTags(get(options, 'locale'));
+  let flags = 0;
+  const retryAfter = get(options, 'retryAfterMs');
+  if (retryAfter !== undefined && retryAfter !== null) {
+    if (typeof retryAfter !== 'number') throw new TypeError('options.retryAfterMs must be a number of milliseconds');
+    flags |= RETRY_AFTER;
+  }
+  if (get(options, 'includeServerDetail') === true) flags |= SERVER_DETAIL;
+  if (typeof input === 'string') {
+    throw new TypeError('input must be a status code (a number), a StatusInfo or an error, got a string');
+  }
+  let kind;
+  let status = NaN;
+  let inputWait = NaN;
+  let detail;
+  let f = { status: NaN, flags: 0 };
+  if (typeof input === 'number') flags |= NUMBER;
+  else if (input !== null && (typeof input === 'object' || typeof input === 'function')) {
+    flags |= OBJECT;
+    f = errorFacts(input);
+    kind = stringFact(get(input, 'kind'));
+    const s = get(input, 'status');
+    if (typeof s === 'number') status = s;
+    const w = get(input, 'retryAfterMs');
+    if (typeof w === 'number') inputWait = w;
+    const details = get(input, 'details');
+    detail = stringFact(get(get(details, 'userFacing'), 'message'))
+      ?? stringFact(get(details, 'detail')) ?? stringFact(get(details, 'title'));
+  }
+  flags |= f.flags;
+  return guard(() => {
+    const call = (phrase, second) => {
+      begin();
+      const l = [text(kind), ...writeFacts(f), text(detail), text(tags), text(phrase)];
+      read(wasm().user_message(
+        l[0], l[1], l[2], l[3], l[4], l[5], l[6], l[7],
+        typeof input === 'number' ? input : NaN, status, retryAfter ?? NaN, inputWait,
+        second ? flags | PHRASE : flags,
+      ));
+    };
+    call(undefined, false);
+    if (u8at() === 1) {
+      // The message needs "in 30 seconds" in a locale: Intl says it, then the core finishes
+      // (with no phrase it falls back to the plain action, or English's own phrase).
+      const locale = str();
+      const value = f64();
+      const unit = UNITS[u8at()];
+      call(relativeTime(locale, value, unit), true);
+      u8at();
+    }
+    return {
+      title: str(), message: str(), action: str(), kind: names.kinds[u8at()], locale: str(),
+      dir: u8at() === 1 ? 'rtl' : 'ltr',
+    };
+  });
+}
+
+/** Limits of a catalog's tape: 8 levels, 20,000 values, strings cut at 8,192 UTF-16 units. */
+const CATALOG_LIMITS = { depth: 8, nodes: 20_000, string: 8_192 };
+/** Limits of a description pack's tape: 4 levels, 2,048 values, strings cut at 16,896 units. */
+const DESCRIPTION_LIMITS = { depth: 4, nodes: 2_048, string: 16_896 };
+
+/** Registers a message catalog (a locale pack or an app's overrides); returns its locale tag. */
+export function addMessages(catalog) {
+  if (!isPlainArgument(catalog)) throw new TypeError('catalog must be an object');
+  return guard(() => {
+    begin();
+    const len = tape(catalog, CATALOG_LIMITS, 'catalog');
+    read(wasm().add_messages(len));
+    const tag = str();
+    remember('add_messages');
+    return tag;
+  });
+}
+
+/** Registers long developer descriptions (the `http-triage/descriptions.js` pack, or an app's). */
+export function addDescriptions(pack) {
+  if (!isPlainArgument(pack)) throw new TypeError('pack must be an object');
+  guard(() => {
+    begin();
+    const len = tape(pack, DESCRIPTION_LIMITS, 'pack');
+    read(wasm().add_descriptions(len));
+    remember('add_descriptions');
+  });
+  // Objects handed out earlier stay frozen with their old text; later calls see the new one.
+  statusCache = new Array(600).fill(null);
+  allStatuses = null;
+}
+
+/** The locale tags that have messages (built-in English and every registered catalog). */
+export function listLocales() {
+  return guard(() => {
+    read(wasm().list_locales());
+    const tags = [];
+    for (let n = u32(); n > 0; n--) tags.push(str());
+    return tags;
+  });
+}
+
+// ── Error bodies ───────────────────────────────────────────────────────────────────────────
+
+/** The most UTF-16 units of a text body passed on (the core reads the first 64 KiB of bytes). */
+const MAX_BODY = 64 * 1024;
+/** Limits of a body parsed from text: what the 64 KiB of text can hold, 127 levels deep. */
+const TEXT_LIMITS = { depth: 127, nodes: 65_536, string: 4_096 };
+/** Limits of a body given already parsed: deeper or larger objects give null. */
+const OBJECT_LIMITS = { depth: 32, nodes: 10_000, string: 4_096 };
+/** Body kinds (src/bindings/problem.rs `body`). */
+const TEXT = 0;
+const TAPE = 1;
+/** Leading whitespace and byte order marks. */
+const LEADING = /^[\s\uFEFF]+/;
+
+/**
+ * What an API error body says: `{ format, title?, detail?, code?, type?, instance?, status?,
+ * userFacing?, fieldErrors, extensions? }`, or null. Never throws.
+ */
+export function parseErrorBody(body, contentType) {
+  const type = stringFact(contentType);
+  try {
+    return guard(() => {
+      begin();
+      let kind = TEXT;
+      let len;
+      if (typeof body === 'string') {
+        const cut = body.length > MAX_BODY ? body.slice(0, MAX_BODY) : body;
+        const start = cut.replace(LEADING, '');
+        let parsed;
+        if (start.charCodeAt(0) === 0x7b || start.charCodeAt(0) === 0x5b) {
+          try {
+            parsed = JSON.parse(start);
+          } catch { /* not JSON: the core reads it as text */ }
+        }
+        if (parsed !== null && typeof parsed === 'object') {
+          kind = TAPE;
+          if (writeTape(parsed, TEXT_LIMITS) !== 0) return null;
+          len = written();
+        } else {
+          len = text(cut);
+        }
+      } else if (body !== null && typeof body === 'object') {
+        kind = TAPE;
+        if (writeTape(body, OBJECT_LIMITS) !== 0) return null;
+        len = written();
+      } else {
+        return null;
+      }
+      const typeLen = text(type);
+      read(wasm().parse_error_body(kind, len, typeLen));
+      return u8at() === 0 ? null : details();
+    });
+  } catch {
+    return null; // only a trap or an exhausted memory gets here
+  }
+}
+
+function details() {
+  const d = { format: names.formats[u8at()] };
+  const status = optF64();
+  for (const key of ['title', 'detail', 'code', 'type', 'instance']) {
+    const v = optStr();
+    if (v !== undefined) define(d, key, v);
+  }
+  if (status !== undefined) define(d, 'status', status);
+  if (u8at() === 1) {
+    const message = str();
+    const locale = optStr();
+    define(d, 'userFacing', locale === undefined ? { message } : { message, locale });
+  }
+  const fieldErrors = [];
+  for (let n = u32(); n > 0; n--) fieldErrors.push({ field: str(), message: str() });
+  define(d, 'fieldErrors', fieldErrors);
+  const count = u32();
+  if (count > 0) {
+    const extensions = {};
+    for (let n = count; n > 0; n--) {
+      const key = str();
+      define(extensions, key, tapeValue());
+    }
+    define(d, 'extensions', extensions);
+  }
+  return d;
+}
+
+/** The size of the module's linear memory in bytes (diagnostics: benchmarks and leak tests). */
+export function wasmMemoryBytes() {
+  return memoryBytes();
 }

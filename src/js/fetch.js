@@ -67,8 +67,13 @@ function originOf(url) {
   }
 }
 
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+/**
+ * Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. A wait of 0
+ * takes no timer (a timer of 0 still waits for the next turn of the event loop, >= 1 ms in
+ * Node), so a zero-delay retry costs what a raw retry loop costs.
+ */
 function sleep(ms, signal) {
+  if (!(ms > 0)) return signal?.aborted ? Promise.reject(signal.reason) : Promise.resolve();
   return new Promise((resolve, reject) => {
     if (signal?.aborted) { reject(signal.reason); return; }
     const onAbort = () => { cancel(); reject(signal.reason); };

@@ -1,13 +1,17 @@
-// Browser and bundler entry: instantiates the wasm with top-level await, so every export works
-// right after `import`. Bundlers (Vite, webpack 5, Rollup, esbuild) pick the wasm up as an asset
-// through the `new URL(…, import.meta.url)` below.
-import init, * as glue from './http_triage_web.js';
-import { makeApi } from './core.js';
+// The package entry (ESM; the build also makes the CommonJS copy from this same source). It
+// loads nothing at import time: the wasm is instantiated on first use, synchronously.
+import { classify, classifyError, listStatuses, userMessage, addMessages, listLocales, addDescriptions, parseErrorBody, wasmMemoryBytes } from './core.js';
+import { RetryPolicy } from './policy.js';
+import { makeErrors } from './errors.js';
+import { makeCreateFetch } from './fetch.js';
 
-await init({ module_or_path: new URL('./http_triage_bg.wasm', import.meta.url) });
+const { HttpError, NetworkError, isHttpError, isNetworkError } = /* @__PURE__ */ makeErrors({ userMessage });
+const createFetch = /* @__PURE__ */ makeCreateFetch({
+  RetryPolicy, classify, classifyError, parseErrorBody, HttpError, NetworkError,
+});
 
-export const {
+export {
   classify, classifyError, listStatuses, userMessage, addMessages, listLocales, addDescriptions,
   parseErrorBody, RetryPolicy, createFetch, HttpError, NetworkError, isHttpError, isNetworkError,
   wasmMemoryBytes,
-} = makeApi(glue);
+};

@@ -1,171 +1,204 @@
-// RetryPolicy: a thin class over the Rust policy. decide() hands the context over as
-// primitives (headers joined into one string) so a decision costs one crossing; anything
-// unusual (an error object, a Map, a getter that throws, a bad value) goes through the full
-// reader in Rust, which also words the TypeError / RangeError.
+// RetryPolicy: a handle on a Rust policy (options, budget, jitter source). decide() reads the
+// context into plain values (the headers a decision reads, joined into one string) and makes
+// one call; every rule is the core's.
+import { begin, copyWritten, f64, generation, guard, names, optF64, put, read, text, u32, u8at, wasm } from './abi.js';
+import { classifyError, describe } from './core.js';
+import { get } from './facts.js';
+import { writeTape, TOO_DEEP } from './tape.js';
 
-/** The separator of joined headers (Rust: Headers::JOIN); no Headers name or value holds it. */
-const JOIN = '\0';
-/** Header pairs looked at, as the Rust reader does. */
+/** Header pairs looked at per collection, and the longest value kept (as the core's reader). */
 const MAX_PAIRS = 256;
-/** Longer values are ignored by the Rust side anyway (it counts bytes; bytes >= UTF-16 units). */
 const MAX_VALUE = 4096;
+/** The failure kinds `context.error` may name, by the index the export takes. */
+const FAILURES = ['network_error', 'offline', 'timeout', 'aborted'];
+/** Limits of the options' tape. */
+const OPTION_LIMITS = { depth: 4, nodes: 2_000, string: 256 };
 
-/** A number or absent. */
-const optionalNumber = (v) => v === undefined || v === null || typeof v === 'number';
+/** Frees the Rust policy of a RetryPolicy the garbage collector took (unless freed already). */
+const collected = typeof FinalizationRegistry === 'function'
+  ? new FinalizationRegistry((slot) => release(slot))
+  : null;
+
+function release(slot) {
+  if (slot.handle !== 0 && slot.generation === generation) wasm().policy_free(slot.handle);
+  slot.handle = 0;
+}
 
 /**
- * Joins the headers named in `wanted` (lowercase names: the ones a decision reads) into
- * `name\0value\0…` for the fast path: `undefined` when absent, `null` when only the full
- * reader can take them (arrays of pairs, Maps, other classes, NUL inside). Pairs are counted
- * as the full reader counts them, so the same pairs are in reach.
+ * `headers` reduced to the pairs a decision reads, joined as `name\0value\0…` (names
+ * lowercase); undefined when absent. Headers, a Map (anything with entries()), an array of
+ * [name, value] pairs or a plain object; every read caught.
  */
-function joinHeaders(headers, wanted) {
+function joinHeaders(headers, what) {
   if (headers === undefined || headers === null) return undefined;
-  if (typeof headers !== 'object') return null;
+  if (typeof headers !== 'object') throw new TypeError(`${what} must be a Headers object or a plain object, got ${describe(headers)}`);
+  const wanted = names.headers;
   let joined = '';
-  let pairs = 0;
-  if (typeof Headers === 'function' && headers instanceof Headers) {
-    for (const [name, value] of headers) {
-      if (++pairs > MAX_PAIRS) break;
-      if (wanted.has(name)) joined += name + JOIN + value + JOIN;
-    }
-    return joined;
-  }
-  const proto = Object.getPrototypeOf(headers);
-  if (proto !== Object.prototype && proto !== null) return null;
-  // Own enumerable properties, as the full reader takes them (Object.keys).
-  const keys = Object.keys(headers);
-  const count = Math.min(keys.length, MAX_PAIRS);
-  for (let i = 0; i < count; i++) {
-    const key = keys[i];
-    if (!wanted.has(key) && !wanted.has(key.toLowerCase())) continue;
-    let value = headers[key];
+  const add = (name, value) => {
     if (typeof value === 'number') value = String(value);
-    else if (typeof value !== 'string') continue;
-    if (value.length > MAX_VALUE) continue;
-    if (value.includes(JOIN)) return null; // a wanted name is a token: no NUL in it
-    joined += key + JOIN + value + JOIN;
-  }
+    if (typeof name !== 'string' || typeof value !== 'string' || value.length > MAX_VALUE) return;
+    const lower = name.toLowerCase();
+    if (wanted.has(lower) && !value.includes('\0')) joined += `${lower}\0${value}\0`;
+  };
+  try {
+    if (Array.isArray(headers)) {
+      const n = Math.min(headers.length, MAX_PAIRS);
+      for (let i = 0; i < n; i++) add(get(headers[i], 0), get(headers[i], 1));
+    } else if (typeof get(headers, 'entries') === 'function') {
+      let n = 0;
+      for (const pair of headers.entries()) {
+        if (++n > MAX_PAIRS) break;
+        add(get(pair, 0), get(pair, 1));
+      }
+    } else {
+      const keys = Object.keys(headers);
+      const n = Math.min(keys.length, MAX_PAIRS);
+      for (let i = 0; i < n; i++) add(keys[i], get(headers, keys[i]));
+    }
+  } catch { /* a throwing iterator or trap ends the pairs read so far */ }
   return joined;
 }
 
-/** The most bytes written to the scratch buffer in one call (Rust caps the buffer at 1 MiB). */
-const MAX_SCRATCH = 1 << 20;
-
-/**
- * Writes strings into the Rust side's scratch buffer in wasm memory, so a decision passes its
- * strings without a malloc and a free each. `write(strings)` returns the UTF-8 byte length of
- * each (undefined stays -1), or null when the buffer cannot hold them.
- */
-function makeScratch(glue) {
-  const memory = glue.wasmMemory();
-  const encoder = new TextEncoder();
-  let bytes = new Uint8Array(0);
-  let base = 0;
-  let capacity = 0;
-
-  function put(s, at) {
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c > 0x7f) return encoder.encodeInto(s, bytes.subarray(at, at + s.length * 3)).written;
-      bytes[at + i] = c;
-    }
-    return s.length;
-  }
-
-  return function write(a, b, c) {
-    const bound = 3 * ((a?.length ?? 0) + (b?.length ?? 0) + (c?.length ?? 0));
-    if (bound > capacity) {
-      if (bound > MAX_SCRATCH) return null;
-      const size = Math.max(bound, 1024);
-      base = glue.scratch(size);
-      if (base === 0) return null;
-      capacity = size;
-    }
-    if (bytes.buffer !== memory.buffer) bytes = new Uint8Array(memory.buffer);
-    let at = base;
-    const la = a === undefined ? -1 : put(a, at);
-    at += Math.max(la, 0);
-    const lb = b === undefined ? -1 : put(b, at);
-    at += Math.max(lb, 0);
-    const lc = c === undefined ? -1 : put(c, at);
-    return [la, lb, lc];
-  };
+/** An optional number member of the context; undefined when absent. */
+function optionalNumber(context, key) {
+  const v = get(context, key);
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'number' || v !== v) throw new TypeError(`context.${key} must be a number, got ${describe(v)}`);
+  return v;
 }
 
-/** Builds the RetryPolicy class over the glue's Rust class. */
-export function makeRetryPolicy(glue) {
-  const Inner = glue.RetryPolicy;
-  const writeScratch = makeScratch(glue);
-  const REASONS = Object.freeze(glue.retryReasons());
-  const WANTED = new Set(glue.retryHeaderNames());
-
-  class RetryPolicy {
-    #inner;
-
-    /** @param {object} [options] validated by Rust; a bad option throws TypeError / RangeError */
-    constructor(options) {
-      this.#inner = new Inner(options);
-    }
-
-    #policy() {
-      if (this.#inner === null) throw new TypeError('RetryPolicy was freed; create a new one');
-      return this.#inner;
-    }
-
-    decide(context) {
-      const policy = this.#policy();
-      fast: try {
-        if (context === null || typeof context !== 'object') break fast;
-        const { attempt, method, status, error, headers, requestHeaders, elapsedMs, deadlineMs, now } = context;
-        if (typeof attempt !== 'number' || !optionalNumber(status)
-          || !optionalNumber(elapsedMs) || !optionalNumber(deadlineMs) || !optionalNumber(now)
-          || (method != null && typeof method !== 'string')
-          || (error != null && typeof error !== 'string')) break fast;
-        const joined = joinHeaders(headers, WANTED);
-        if (joined === null) break fast;
-        const joinedRequest = joinHeaders(requestHeaders, WANTED);
-        if (joinedRequest === null) break fast;
-        const lengths = writeScratch(method ?? undefined, joined, joinedRequest);
-        if (lengths === null) break fast;
-        const code = policy.decidePrimitive(
-          attempt, lengths[0], status, error, lengths[1], lengths[2], elapsedMs, deadlineMs, now,
-        );
-        if (code < 0) break fast;
-        const decision = { retry: (code & 16) !== 0, delayMs: policy.lastDelayMs, reason: REASONS[code & 15] };
-        if ((code & 32) !== 0) decision.retryAfterMs = policy.lastRetryAfterMs;
-        return decision;
-      } catch {
-        // A getter or iterator threw: the full reader below reads the context again.
-      }
-      return policy.decide(context);
-    }
-
-    recordSuccess() {
-      this.#policy().recordSuccess();
-    }
-
-    get maxRetryAfterMs() {
-      return this.#policy().maxRetryAfterMs;
-    }
-
-    get limit() {
-      return this.#policy().limit;
-    }
-
-    get budgetTokens() {
-      return this.#policy().budgetTokens;
-    }
-
-    free() {
-      if (this.#inner !== null) {
-        this.#inner.free();
-        this.#inner = null;
-      }
-    }
+/** The index of the failure in `context.error` (-1 for none). */
+function failureIndex(error) {
+  if (error === undefined || error === null) return -1;
+  if (typeof error === 'string') {
+    const i = FAILURES.indexOf(error);
+    if (i < 0) throw new TypeError(`context.error must be an error or one of 'network_error', 'offline', 'timeout', 'aborted', got '${error.slice(0, 40)}'`);
+    return i;
   }
-  if (typeof Symbol.dispose === 'symbol') {
-    RetryPolicy.prototype[Symbol.dispose] = RetryPolicy.prototype.free;
+  return FAILURES.indexOf(classifyError(error)?.kind);
+}
+
+/** Whether to retry after a failed attempt, and when: a policy shared by every call it serves. */
+export class RetryPolicy {
+  /** `{ handle, generation }`: the Rust policy (0 once freed). */
+  #slot;
+  /** The options as tape bytes, to make the policy again in a new instance. */
+  #options;
+  #seed;
+
+  /** @param {object} [options] validated by Rust; a bad option throws TypeError / RangeError */
+  constructor(options) {
+    this.#seed = Math.random();
+    this.#options = guard(() => {
+      begin();
+      const stop = writeTape(options === undefined ? null : options, OPTION_LIMITS);
+      if (stop === TOO_DEEP) throw new TypeError('options are nested too deeply');
+      if (stop !== 0) throw new RangeError('options are too large');
+      return copyWritten();
+    });
+    this.#slot = { handle: 0, generation: 0 };
+    this.#make();
+    collected?.register(this, this.#slot, this.#slot);
   }
-  return RetryPolicy;
+
+  /** Makes the Rust policy from the options (again, after a new instance). */
+  #make() {
+    guard(() => {
+      begin();
+      put(this.#options);
+      read(wasm().policy_new(this.#options.length, this.#seed));
+      this.#slot.handle = u32();
+      this.#slot.generation = generation;
+    });
+  }
+
+  /** The handle, made again if the instance changed; throws when freed. */
+  #handle() {
+    const slot = this.#slot;
+    if (slot.handle === 0) throw new TypeError('RetryPolicy was freed; create a new one');
+    if (slot.generation !== generation) this.#make();
+    return slot.handle;
+  }
+
+  /**
+   * Decides whether to retry after a failed attempt: `{ retry, delayMs, reason, retryAfterMs? }`.
+   * @throws TypeError / RangeError naming a bad context member; TypeError once freed
+   */
+  decide(context) {
+    if (context === null || typeof context !== 'object') throw new TypeError(`context must be an object, got ${describe(context)}`);
+    const attempt = get(context, 'attempt');
+    if (typeof attempt !== 'number') throw new TypeError(`context.attempt must be an integer >= 1, got ${describe(attempt)}`);
+    const method = get(context, 'method');
+    if (method !== undefined && method !== null && typeof method !== 'string') {
+      throw new TypeError("context.method must be an HTTP method name such as 'GET'");
+    }
+    let status = get(context, 'status');
+    if (status === undefined || status === null) status = NaN;
+    else if (typeof status !== 'number' || status !== status) throw new TypeError(`context.status must be an integer from 100 to 599, got ${describe(status)}`);
+    const failure = failureIndex(get(context, 'error'));
+    const headers = joinHeaders(get(context, 'headers'), 'context.headers');
+    const requestHeaders = joinHeaders(get(context, 'requestHeaders'), 'context.requestHeaders');
+    const elapsedMs = optionalNumber(context, 'elapsedMs') ?? NaN;
+    const deadlineMs = optionalNumber(context, 'deadlineMs') ?? NaN;
+    const now = optionalNumber(context, 'now') ?? Date.now();
+    return guard(() => {
+      const handle = this.#handle();
+      begin();
+      const m = text(method ?? undefined);
+      const h = text(headers);
+      const r = text(requestHeaders);
+      read(wasm().policy_decide(handle, attempt, status, failure, elapsedMs, deadlineMs, now, m, h, r));
+      const retry = u8at() === 1;
+      const reason = names.reasons[u8at()];
+      const delayMs = f64();
+      const retryAfterMs = optF64();
+      return retryAfterMs === undefined ? { retry, delayMs, reason } : { retry, delayMs, reason, retryAfterMs };
+    });
+  }
+
+  /** Records a successful call (refills the budget). Does nothing once freed. */
+  recordSuccess() {
+    const slot = this.#slot;
+    if (slot.handle === 0) return;
+    guard(() => wasm().policy_success(this.#handle()));
+  }
+
+  #info() {
+    return guard(() => {
+      read(wasm().policy_info(this.#handle()));
+      return { limit: u32(), maxRetryAfterMs: f64(), budgetTokens: optF64() ?? null };
+    });
+  }
+
+  /** The longest server-requested wait that is honoured, in ms. */
+  get maxRetryAfterMs() {
+    return this.#info().maxRetryAfterMs;
+  }
+
+  /** The retries after the first attempt. */
+  get limit() {
+    return this.#info().limit;
+  }
+
+  /** Tokens left in the retry budget (null when the budget is off). */
+  get budgetTokens() {
+    return this.#info().budgetTokens;
+  }
+
+  /** True once free() was called. */
+  get freed() {
+    return this.#slot.handle === 0;
+  }
+
+  /** Releases the Rust policy now (the garbage collector does it otherwise). */
+  free() {
+    const slot = this.#slot;
+    if (slot.handle === 0) return;
+    collected?.unregister(slot);
+    guard(() => release(slot));
+  }
+}
+
+if (typeof Symbol.dispose === 'symbol') {
+  RetryPolicy.prototype[Symbol.dispose] = RetryPolicy.prototype.free;
 }

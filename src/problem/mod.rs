@@ -91,6 +91,19 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, in declaration order (`Format as u8` indexes it).
+    pub const ALL: [Format; 9] = [
+        Format::Problem,
+        Format::Google,
+        Format::Stripe,
+        Format::Github,
+        Format::JsonApi,
+        Format::Graphql,
+        Format::OData,
+        Format::Aws,
+        Format::Generic,
+    ];
+
     /// The format's name as JavaScript sees it (`"problem+json"`, `"google"`, ...).
     pub const fn as_str(self) -> &'static str {
         match self {

@@ -1,277 +1,404 @@
-//! The body shared by the wasm-bindgen-test suites in Node (tests/node.rs) and headless
-//! Chromium (tests/web.rs). Each test calls the exported functions exactly as JavaScript does.
+//! The ABI suite shared by the native run (tests/abi.rs), Node (tests/node.rs) and headless
+//! Chromium (tests/web.rs): each test writes an export's inputs into IN as the JavaScript layer
+//! does (src/js/abi.js), calls the export, and reads its OUT record.
+#![allow(dead_code)]
 
-use js_sys::{Array, Function, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use http_triage::bindings::io;
+use http_triage::json::{Map, Value};
 
-/// `obj[key]`.
-pub fn get(obj: &JsValue, key: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(key)).expect("readable property")
+/// Reads the last OUT record.
+pub struct Record {
+    bytes: Vec<u8>,
+    at: usize,
 }
 
-/// The name of the constructor of a thrown value (`TypeError`, `RangeError`, …).
-pub fn error_name(err: &JsValue) -> String {
-    get(err, "name").as_string().unwrap_or_default()
+impl Record {
+    /// The record of the last call; panics with the message when it is an error record.
+    pub fn ok() -> Record {
+        let mut r = Record::any();
+        match r.u8() {
+            0 => r,
+            s => panic!("error record {s}: {}", r.str()),
+        }
+    }
+
+    /// The error record of the last call: `("TypeError" | "RangeError", message)`.
+    pub fn err() -> (&'static str, String) {
+        let mut r = Record::any();
+        let name = match r.u8() {
+            1 => "TypeError",
+            2 => "RangeError",
+            0 => panic!("expected an error record"),
+            s => panic!("bad status {s}"),
+        };
+        (name, r.str())
+    }
+
+    fn any() -> Record {
+        Record {
+            bytes: io::last_output(),
+            at: 0,
+        }
+    }
+
+    pub fn u8(&mut self) -> u8 {
+        let v = self.bytes[self.at];
+        self.at += 1;
+        v
+    }
+
+    pub fn u32(&mut self) -> u32 {
+        let v = u32::from_le_bytes(self.bytes[self.at..self.at + 4].try_into().unwrap());
+        self.at += 4;
+        v
+    }
+
+    pub fn f64(&mut self) -> f64 {
+        let v = f64::from_le_bytes(self.bytes[self.at..self.at + 8].try_into().unwrap());
+        self.at += 8;
+        v
+    }
+
+    pub fn str(&mut self) -> String {
+        let n = self.u32();
+        if n & io::REF == 0 {
+            let s = std::str::from_utf8(&self.bytes[self.at..self.at + n as usize]).unwrap();
+            self.at += n as usize;
+            return s.to_owned();
+        }
+        let addr = self.u32() as usize;
+        lasting(addr, (n & !io::REF) as usize)
+    }
+
+    pub fn opt_str(&mut self) -> Option<String> {
+        (self.u8() == 1).then(|| self.str())
+    }
+
+    pub fn opt_f64(&mut self) -> Option<f64> {
+        Some(self.f64()).filter(|n| !n.is_nan())
+    }
 }
 
-/// `new DOMException(message, name)`.
-pub fn dom_exception(name: &str) -> JsValue {
-    let ctor: Function = get(&js_sys::global(), "DOMException").unchecked_into();
-    Reflect::construct(&ctor, &Array::of2(&"stopped".into(), &name.into())).expect("DOMException")
+/// Lasting text by its address: only ever written on wasm32, where it is a static or a string of
+/// the message store, alive while the test reads it.
+#[cfg(target_arch = "wasm32")]
+fn lasting(addr: usize, len: usize) -> String {
+    #[allow(unsafe_code)]
+    // SAFETY: `Out::lasting` wrote the address and length of a live `&str`.
+    let bytes = unsafe { std::slice::from_raw_parts(addr as *const u8, len) };
+    std::str::from_utf8(bytes).unwrap().to_owned()
 }
 
-/// Expands the shared tests into `#[wasm_bindgen_test]` functions.
+#[cfg(not(target_arch = "wasm32"))]
+fn lasting(_: usize, _: usize) -> String {
+    unreachable!("natively, lasting strings are copied")
+}
+
+/// Writes `strings` into IN one after the other; returns their byte lengths (-1 for `None`).
+pub fn input<const N: usize>(strings: [Option<&str>; N]) -> [i32; N] {
+    let mut bytes = Vec::new();
+    let lens = strings.map(|s| match s {
+        Some(s) => {
+            bytes.extend_from_slice(s.as_bytes());
+            s.len() as i32
+        }
+        None => -1,
+    });
+    io::set_input(&bytes);
+    lens
+}
+
+/// A JSON text as our [`Value`].
+pub fn value(json: &str) -> Value {
+    fn convert(v: serde_json::Value) -> Value {
+        match v {
+            serde_json::Value::Null => Value::Null,
+            serde_json::Value::Bool(b) => Value::Bool(b),
+            serde_json::Value::Number(n) => Value::Number(n.as_f64().unwrap()),
+            serde_json::Value::String(s) => Value::String(s),
+            serde_json::Value::Array(a) => Value::Array(a.into_iter().map(convert).collect()),
+            serde_json::Value::Object(o) => Value::Object(Map::from_pairs(
+                o.into_iter().map(|(k, v)| (k, convert(v))).collect(),
+            )),
+        }
+    }
+    convert(serde_json::from_str(json).unwrap())
+}
+
+/// Writes a JSON text into IN as a tape; returns its length.
+pub fn tape(json: &str) -> u32 {
+    let bytes = io::write_tape(&value(json));
+    io::set_input(&bytes);
+    bytes.len() as u32
+}
+
+/// Expands the shared tests, each under `$test` (`#[test]` or `#[wasm_bindgen_test]`).
 #[macro_export]
 macro_rules! shared_suite {
-    () => {
+    ($test:meta) => {
         use common::*;
-        use http_triage::bindings;
-        use wasm_bindgen::JsValue;
-        use wasm_bindgen_test::wasm_bindgen_test;
+        use http_triage::bindings::{self, io, messages, problem, retry, status};
 
-        #[wasm_bindgen_test]
-        fn classify_returns_plain_objects() {
-            let info = bindings::classify(JsValue::from(404)).unwrap();
-            assert_eq!(get(&info, "reason").as_string().unwrap(), "Not Found");
-            assert_eq!(get(&info, "kind").as_string().unwrap(), "not_found");
-            assert_eq!(get(&info, "class").as_string().unwrap(), "client_error");
-            assert_eq!(get(&info, "registered").as_bool(), Some(true));
-            assert_eq!(get(&info, "ok").as_bool(), Some(false));
-            assert_eq!(get(&info, "spec").as_string().unwrap(), "RFC 9110 §15.5.5");
-            let unofficial = bindings::classify(JsValue::from(499)).unwrap();
-            assert_eq!(get(&unofficial, "registered").as_bool(), Some(false));
+        /// `classify(code)` read back: (status, class, kind, flags, reason, description, spec).
+        fn classify(code: f64) -> (u32, u8, u8, u8, String, String, String) {
+            status::classify(code);
+            let mut r = Record::ok();
+            (r.u32(), r.u8(), r.u8(), r.u8(), r.str(), r.str(), r.str())
         }
 
-        #[wasm_bindgen_test]
+        /// The names record: kinds, classes, formats, reasons, headers.
+        fn names() -> Vec<Vec<String>> {
+            bindings::names();
+            let mut r = Record::ok();
+            (0..5).map(|_| (0..r.u32()).map(|_| r.str()).collect()).collect()
+        }
+
+        fn kind_name(index: u8) -> String {
+            names()[0][index as usize].clone()
+        }
+
+        #[$test]
+        fn classify_answers_the_catalog_row() {
+            let (code, class, kind, flags, reason, description, spec) = classify(404.0);
+            assert_eq!((code, reason.as_str(), spec.as_str()), (404, "Not Found", "RFC 9110 §15.5.5"));
+            assert_eq!(names()[1][class as usize], "client_error");
+            assert_eq!(kind_name(kind), "not_found");
+            assert_eq!(flags, 1, "registered, not ok, not retryable");
+            assert!(!description.is_empty());
+            assert_eq!(classify(503.0).3, 1 | 4, "registered and retryable");
+            assert_eq!(classify(499.0).3 & 1, 0, "unofficial");
+        }
+
+        #[$test]
         fn every_code_in_range_classifies() {
             for code in 100..=599 {
-                let info = bindings::classify(JsValue::from(code)).unwrap();
-                assert_eq!(get(&info, "status").as_f64(), Some(f64::from(code)));
+                assert_eq!(classify(f64::from(code)).0, code);
             }
         }
 
-        #[wasm_bindgen_test]
-        fn bad_input_throws_the_right_error_and_the_module_survives() {
-            let cases: Vec<(JsValue, &str)> = vec![
-                (JsValue::from(-1), "RangeError"),
-                (JsValue::from(99), "RangeError"),
-                (JsValue::from(600), "RangeError"),
-                (JsValue::from(65535), "RangeError"),
-                (JsValue::from(404.5), "TypeError"),
-                (JsValue::from(f64::NAN), "TypeError"),
-                (JsValue::from(f64::INFINITY), "TypeError"),
-                (JsValue::from("404"), "TypeError"),
-                (JsValue::NULL, "TypeError"),
-                (JsValue::UNDEFINED, "TypeError"),
-                (JsValue::from(true), "TypeError"),
-                (js_sys::Object::new().into(), "TypeError"),
-                (js_sys::BigInt::from(404u32).into(), "TypeError"),
-                (js_sys::Symbol::for_("x").into(), "TypeError"),
-            ];
-            for (value, expected) in cases {
-                let err = bindings::classify(value).unwrap_err();
-                assert_eq!(error_name(&err), expected);
-                let message = get(&err, "message").as_string().unwrap();
-                assert!(
-                    message.starts_with("status must be an integer from 100 to 599"),
-                    "{message}"
-                );
-            }
-            let info = bindings::classify(JsValue::from(503)).unwrap();
-            assert_eq!(
-                get(&info, "reason").as_string().unwrap(),
-                "Service Unavailable"
-            );
-        }
-
-        #[wasm_bindgen_test]
-        fn list_statuses_has_every_row() {
-            let list = bindings::list_statuses().unwrap();
-            let array: js_sys::Array = list.into();
-            assert_eq!(array.length() as usize, http_triage::catalog::rows().len());
-        }
-
-        #[wasm_bindgen_test]
-        fn classify_error_recognises_fetch_failures() {
-            let failed = js_sys::TypeError::new("Failed to fetch");
-            let c = bindings::classify_error(failed.into()).unwrap();
-            let kind = get(&c, "kind").as_string().unwrap();
-            assert!(kind == "network_error" || kind == "offline", "{kind}");
-            assert_eq!(get(&c, "retryable").as_bool(), Some(true));
-            let abort = bindings::classify_error(dom_exception("AbortError")).unwrap();
-            assert_eq!(get(&abort, "kind").as_string().unwrap(), "aborted");
-            assert_eq!(get(&abort, "retryable").as_bool(), Some(false));
-            let timeout = bindings::classify_error(dom_exception("TimeoutError")).unwrap();
-            assert_eq!(get(&timeout, "kind").as_string().unwrap(), "timeout");
-        }
-
-        #[wasm_bindgen_test]
-        fn user_message_and_catalog_overrides() {
-            let m = bindings::user_message(JsValue::from(503), JsValue::UNDEFINED).unwrap();
-            assert_eq!(get(&m, "kind").as_string().unwrap(), "service_unavailable");
-            assert!(!get(&m, "title").as_string().unwrap().is_empty());
-            let catalog = js_sys::JSON::parse(
-                r#"{"locale":"en","statuses":{"401":{"message":"Your API key is invalid."}}}"#,
-            )
-            .unwrap();
-            assert_eq!(bindings::add_messages(catalog).unwrap(), "en");
-            let m = bindings::user_message(JsValue::from(401), JsValue::UNDEFINED).unwrap();
-            assert_eq!(get(&m, "message").as_string().unwrap(), "Your API key is invalid.");
-            let bad = js_sys::JSON::parse(r#"{"locale":"en","kinds":{"not_found":{"title":5}}}"#).unwrap();
-            let err = bindings::add_messages(bad).unwrap_err();
-            assert_eq!(error_name(&err), "TypeError");
-            assert_eq!(
-                get(&err, "message").as_string().unwrap(),
-                "kinds.not_found.title must be a string"
-            );
-            let err = bindings::user_message(JsValue::from(700), JsValue::UNDEFINED).unwrap_err();
-            assert_eq!(error_name(&err), "RangeError");
-        }
-
-        #[wasm_bindgen_test]
-        fn add_descriptions_registers_long_texts_and_validates() {
-            // 432 has no catalog row, so no other test of this module sees the registered text.
-            let description = |code: u32| {
-                let info = bindings::classify(JsValue::from(code)).unwrap();
-                get(&info, "description").as_string().unwrap()
-            };
-            let built_in = description(432);
-            assert!(!built_in.is_empty() && built_in.len() <= 110, "{built_in}");
-            let text = "Our API's own 432: the cart was closed for the day, try again tomorrow.";
-            let pack = js_sys::JSON::parse(&format!(
-                r#"{{"locale":"en","statuses":{{"432":"{text}"}}}}"#
-            ))
-            .unwrap();
-            assert!(bindings::add_descriptions(pack).is_ok());
-            assert_eq!(description(432), text);
-            assert_eq!(description(433), built_in, "codes the pack lacks keep the built-in line");
-            let cases: Vec<(JsValue, &str, &str)> = vec![
-                (JsValue::from(5), "TypeError", "pack must be an object"),
-                (JsValue::NULL, "TypeError", "pack must be an object"),
-                (
-                    js_sys::JSON::parse(r#"{"statuses":{"432":5}}"#).unwrap(),
-                    "TypeError",
-                    r#"statuses["432"] must be a string"#,
-                ),
-                (
-                    js_sys::JSON::parse(r#"{"statuses":{"600":"x"}}"#).unwrap(),
-                    "RangeError",
-                    r#"statuses["600"] is not a status code from 100 to 599"#,
-                ),
-                (
-                    js_sys::JSON::parse(r#"{"statuses":{"NaN":"x"}}"#).unwrap(),
-                    "TypeError",
-                    r#"statuses["NaN"] is not a status code from 100 to 599"#,
-                ),
-            ];
-            for (value, name, message) in cases {
-                let err = bindings::add_descriptions(value).unwrap_err();
-                assert_eq!(error_name(&err), name);
-                assert_eq!(get(&err, "message").as_string().unwrap(), message);
-            }
-            assert_eq!(description(432), text, "a rejected pack changes nothing");
-            assert_eq!(
-                get(&bindings::classify(JsValue::from(404)).unwrap(), "reason").as_string().unwrap(),
-                "Not Found"
-            );
-        }
-
-        #[wasm_bindgen_test]
-        fn parse_error_body_reads_problem_json() {
-            let body = r#"{"type":"about:blank","title":"Out of credit","detail":"Balance is 30","status":403}"#;
-            let d = bindings::parse_error_body(body.into(), "application/problem+json".into()).unwrap();
-            assert_eq!(get(&d, "format").as_string().unwrap(), "problem+json");
-            assert_eq!(get(&d, "detail").as_string().unwrap(), "Balance is 30");
-            let none = bindings::parse_error_body("<html></html>".into(), "text/html".into()).unwrap();
-            assert!(none.is_null());
-            let junk = bindings::parse_error_body(JsValue::from(42), JsValue::from(7)).unwrap();
-            assert!(junk.is_null());
-        }
-
-        #[wasm_bindgen_test]
-        fn retry_policy_decides_and_validates() {
-            let options = js_sys::JSON::parse(r#"{"seed":1,"baseDelayMs":100,"jitter":"none"}"#).unwrap();
-            let policy = bindings::JsRetryPolicy::new(options).unwrap();
-            let ctx = js_sys::JSON::parse(r#"{"attempt":1,"method":"GET","status":503}"#).unwrap();
-            let d = policy.decide(ctx).unwrap();
-            assert_eq!(get(&d, "retry").as_bool(), Some(true));
-            assert_eq!(get(&d, "delayMs").as_f64(), Some(100.0));
-            let ctx = js_sys::JSON::parse(
-                r#"{"attempt":1,"method":"GET","status":429,"headers":{"Retry-After":"2"}}"#,
-            )
-            .unwrap();
-            let d = policy.decide(ctx).unwrap();
-            assert_eq!(get(&d, "reason").as_string().unwrap(), "retry_after");
-            assert_eq!(get(&d, "delayMs").as_f64(), Some(2000.0));
-            let post = js_sys::JSON::parse(r#"{"attempt":1,"method":"POST","status":503}"#).unwrap();
-            assert_eq!(get(&policy.decide(post).unwrap(), "reason").as_string().unwrap(), "method");
-            let bad = js_sys::JSON::parse(r#"{"limit":-1}"#).unwrap();
-            let err = bindings::JsRetryPolicy::new(bad).unwrap_err();
-            assert_eq!(error_name(&err), "RangeError");
-            let err = policy.decide(JsValue::from(1)).unwrap_err();
-            assert_eq!(error_name(&err), "TypeError");
-            let ok = js_sys::JSON::parse(r#"{"attempt":1,"status":502}"#).unwrap();
-            assert!(policy.decide(ok).is_ok());
-        }
-
-        #[wasm_bindgen_test]
-        fn decide_primitive_reads_the_scratch_buffer_and_refuses_bad_input() {
-            use js_sys::{Uint8Array, WebAssembly};
-            use wasm_bindgen::JsCast;
-            let options = js_sys::JSON::parse(r#"{"seed":1,"jitter":"none"}"#).unwrap();
-            let policy = bindings::JsRetryPolicy::new(options).unwrap();
-            let write = |bytes: &[u8]| {
-                let at = bindings::scratch(bytes.len() as u32 + 16);
-                assert_ne!(at, 0);
-                let memory: WebAssembly::Memory = bindings::wasm_memory().unchecked_into();
-                Uint8Array::new(&memory.buffer()).set(&Uint8Array::from(bytes), at);
-            };
-            let now = Some(1_736_942_400_000.0);
-            let headers = b"GETretry-after\x002\x00";
-            write(headers);
-            let code = policy.decide_primitive(1.0, 3, Some(429.0), None, 15, -1, None, None, now);
-            let reasons = bindings::retry_reasons();
-            assert_eq!(reasons[(code & 15) as usize], "retry_after");
-            assert_eq!(code & 16, 16);
-            assert_eq!(policy.last_delay_ms(), 2000.0);
-            assert_eq!(policy.last_retry_after_ms(), 2000.0);
-            assert!(bindings::retry_header_names().iter().any(|n| n == "retry-after"));
-            // Anything the full reader would reject comes back as -1, and nothing changes.
-            let refused = [
-                policy.decide_primitive(0.0, 3, Some(429.0), None, 15, -1, None, None, now),
-                policy.decide_primitive(f64::NAN, 3, None, None, -1, -1, None, None, now),
-                policy.decide_primitive(1.0, 3, Some(700.0), None, -1, -1, None, None, now),
-                policy.decide_primitive(1.0, 3, Some(404.5), None, -1, -1, None, None, now),
-                policy.decide_primitive(1.0, 3, None, Some("boom".into()), -1, -1, None, None, now),
-                policy.decide_primitive(1.0, 3, None, None, -1, -1, Some(f64::NAN), None, now),
-                policy.decide_primitive(1.0, 0, None, None, -1, -1, None, None, now),
-                // Lengths past the buffer's end.
-                policy.decide_primitive(1.0, 3, None, None, 1 << 21, -1, None, None, now),
-                policy.decide_primitive(1.0, i32::MAX, None, None, -1, -1, None, None, now),
-            ];
-            assert!(refused.iter().all(|&c| c == -1), "{refused:?}");
-            // Bytes that are not UTF-8.
-            write(b"GET\xff\xfe");
-            assert_eq!(policy.decide_primitive(1.0, 5, Some(503.0), None, -1, -1, None, None, now), -1);
-            // A scratch request past the cap is clamped, not a failure; the module keeps working.
-            assert_ne!(bindings::scratch(u32::MAX), 0);
-            write(b"GET");
-            let code = policy.decide_primitive(1.0, 3, Some(503.0), None, -1, -1, None, None, now);
-            assert_eq!(reasons[(code & 15) as usize], "status");
-        }
-
-        #[wasm_bindgen_test]
-        fn classify_error_does_not_guess() {
-            for value in [
-                JsValue::NULL,
-                JsValue::UNDEFINED,
-                JsValue::from(42),
-                JsValue::from("Failed to fetch"),
-                js_sys::Error::new("Failed to fetch").into(),
-                js_sys::TypeError::new("x is not a function").into(),
+        #[$test]
+        fn bad_statuses_are_error_records_and_the_module_survives() {
+            for (value, expected) in [
+                (-1.0, "RangeError"),
+                (99.0, "RangeError"),
+                (600.0, "RangeError"),
+                (65535.0, "RangeError"),
+                (404.5, "TypeError"),
+                (f64::NAN, "TypeError"),
+                (f64::INFINITY, "TypeError"),
             ] {
-                assert!(bindings::classify_error(value).unwrap().is_null());
+                status::classify(value);
+                let (name, message) = Record::err();
+                assert_eq!(name, expected, "{value}");
+                assert!(message.starts_with("status must be an integer from 100 to 599"), "{message}");
             }
+            assert_eq!(classify(503.0).4, "Service Unavailable");
+        }
+
+        #[$test]
+        fn list_statuses_has_every_row() {
+            status::list_statuses();
+            assert_eq!(Record::ok().u32() as usize, http_triage::catalog::rows().len());
+        }
+
+        #[$test]
+        fn names_index_the_answers() {
+            let names = names();
+            assert_eq!(names[0].len(), http_triage::Kind::ALL.len());
+            assert_eq!(names[1], ["informational", "success", "redirection", "client_error", "server_error"]);
+            assert!(names[2].contains(&"problem+json".to_string()));
+            assert_eq!(names[3][0], "status");
+            assert!(names[4].contains(&"retry-after".to_string()));
+        }
+
+        /// `classifyError` over facts: (kind, retryable, status) or None.
+        fn classify_error(
+            name: Option<&str>,
+            message: Option<&str>,
+            code: Option<&str>,
+            cause: Option<&str>,
+            status: f64,
+            flags: u32,
+        ) -> Option<(String, bool, Option<f64>)> {
+            let [a, b, c, d] = input([name, message, code, cause]);
+            status::classify_error(a, b, c, d, status, flags);
+            let mut r = Record::ok();
+            (r.u8() == 1).then(|| (kind_name(r.u8()), r.u8() == 1, r.opt_f64()))
+        }
+
+        #[$test]
+        fn classify_error_decides_from_facts() {
+            let fetch = |m| classify_error(Some("TypeError"), Some(m), None, None, f64::NAN, 1);
+            assert_eq!(fetch("Failed to fetch"), Some(("network_error".into(), true, None)));
+            assert_eq!(fetch("x is not a function"), None);
+            let offline = classify_error(Some("TypeError"), Some("Failed to fetch"), None, None, f64::NAN, 1 | 2);
+            assert_eq!(offline.unwrap().0, "offline", "navigator.onLine false");
+            let abort = classify_error(Some("AbortError"), None, None, None, f64::NAN, 1);
+            assert_eq!(abort, Some(("aborted".into(), false, None)));
+            let http = classify_error(Some("HttpError"), None, None, None, 503.0, 1);
+            assert_eq!(http, Some(("service_unavailable".into(), true, Some(503.0))));
+            assert_eq!(classify_error(None, None, None, None, f64::NAN, 0), None);
+            // Lengths past what IN holds, and bytes that are not UTF-8: no answer, no harm.
+            status::classify_error(1 << 20, -1, -1, -1, f64::NAN, 0);
+            assert_eq!(Record::ok().u8(), 0);
+            io::set_input(b"\xff\xfe");
+            status::classify_error(2, -1, -1, -1, f64::NAN, 1);
+            assert_eq!(Record::ok().u8(), 0);
+            assert_eq!(fetch("fetch failed").unwrap().0, "network_error");
+        }
+
+        /// `userMessage` in two steps as src/js/core.js does it: (title, message, action, kind,
+        /// locale, dir).
+        fn user_message(
+            number: Option<f64>,
+            locales: &str,
+            retry_after_ms: Option<f64>,
+        ) -> (String, String, String, String, String, u8) {
+            let flags = if number.is_some() { 8 } else { 16 } | if retry_after_ms.is_some() { 32 } else { 0 };
+            let call = |phrase: Option<&str>, flags: u32| {
+                let l = input([None, None, None, None, None, None, Some(locales), phrase]);
+                messages::user_message(
+                    l[0], l[1], l[2], l[3], l[4], l[5], l[6], l[7],
+                    number.unwrap_or(f64::NAN), f64::NAN, retry_after_ms.unwrap_or(f64::NAN), f64::NAN, flags,
+                );
+                Record::ok()
+            };
+            let mut r = call(None, flags);
+            if r.u8() == 1 {
+                let (locale, value, unit) = (r.str(), r.f64(), r.u8());
+                assert!(!locale.is_empty() && value >= 0.0 && unit < 4);
+                let phrase = format!("[in {value} unit {unit}]");
+                r = call(Some(&phrase), flags | 128);
+                assert_eq!(r.u8(), 0);
+            }
+            (r.str(), r.str(), r.str(), kind_name(r.u8()), r.str(), r.u8())
+        }
+
+        #[$test]
+        fn user_message_asks_for_the_wait_phrase_then_uses_it() {
+            let (title, _, _, kind, locale, dir) = user_message(Some(503.0), "en", None);
+            assert!(!title.is_empty());
+            assert_eq!((kind.as_str(), locale.as_str(), dir), ("service_unavailable", "en", 0));
+            let (_, _, action, ..) = user_message(Some(429.0), "en-GB\0fr", Some(30_000.0));
+            assert!(action.contains("[in 30 unit 0]"), "{action}");
+            let l = input([None, None, None, None, None, None, None, None]);
+            messages::user_message(l[0], l[1], l[2], l[3], l[4], l[5], l[6], l[7], 700.0, f64::NAN, f64::NAN, f64::NAN, 8);
+            assert_eq!(Record::err().0, "RangeError");
+            messages::user_message(l[0], l[1], l[2], l[3], l[4], l[5], l[6], l[7], 404.0, f64::NAN, -5.0, f64::NAN, 8 | 32);
+            assert_eq!(Record::err().0, "RangeError", "a negative retryAfterMs option");
+        }
+
+        #[$test]
+        fn catalogs_and_descriptions_cross_as_tapes() {
+            let len = tape(r#"{"locale":"en","statuses":{"401":{"message":"Your API key is invalid."}}}"#);
+            messages::add_messages(len);
+            assert_eq!(Record::ok().str(), "en");
+            assert_eq!(user_message(Some(401.0), "en", None).1, "Your API key is invalid.");
+            let len = tape(r#"{"locale":"en","kinds":{"not_found":{"title":5}}}"#);
+            messages::add_messages(len);
+            assert_eq!(Record::err(), ("TypeError", "kinds.not_found.title must be a string".into()));
+            // 432 has no catalog row, so no other test sees the registered text.
+            let text = "Our API's own 432: the cart was closed for the day, try again tomorrow.";
+            let len = tape(&format!(r#"{{"statuses":{{"432":"{text}"}}}}"#));
+            messages::add_descriptions(len);
+            Record::ok();
+            assert_eq!(classify(432.0).5, text);
+            let len = tape(r#"{"statuses":{"600":"x"}}"#);
+            messages::add_descriptions(len);
+            assert_eq!(Record::err().0, "RangeError");
+            // A malformed tape is a type error, not a crash.
+            io::set_input(&[6, 9, 9, 9, 9]);
+            messages::add_messages(5);
+            assert_eq!(Record::err().0, "TypeError");
+            messages::list_locales();
+            assert!(Record::ok().u32() >= 1);
+        }
+
+        #[$test]
+        fn parse_error_body_reads_text_and_tapes() {
+            let body = r#"{"type":"about:blank","title":"Out of credit","detail":"Balance is 30","status":403}"#;
+            let len = tape(body);
+            let mut bytes = io::write_tape(&value(body));
+            bytes.extend_from_slice(b"application/problem+json");
+            io::set_input(&bytes);
+            problem::parse_error_body(1, len as i32, 24);
+            let mut r = Record::ok();
+            assert_eq!(r.u8(), 1);
+            assert_eq!(names()[2][r.u8() as usize], "problem+json");
+            assert_eq!(r.opt_f64(), Some(403.0));
+            assert_eq!(r.opt_str().as_deref(), Some("Out of credit"));
+            assert_eq!(r.opt_str().as_deref(), Some("Balance is 30"));
+            let [t, ct] = input([Some("<html></html>"), Some("text/html")]);
+            problem::parse_error_body(0, t, ct);
+            assert_eq!(Record::ok().u8(), 0);
+            let [t, ct] = input([Some("Disk quota exceeded"), None]);
+            problem::parse_error_body(0, t, ct);
+            assert_eq!(Record::ok().u8(), 1, "plain text");
+            io::set_input(&[6, 1, 0, 0, 0]);
+            problem::parse_error_body(1, 5, -1);
+            assert_eq!(Record::ok().u8(), 0, "a truncated tape is no body");
+            problem::parse_error_body(7, 0, -1);
+            assert_eq!(Record::ok().u8(), 0, "an unknown body kind");
+        }
+
+        /// `decide` read back: (retry, reason, delay, retryAfter).
+        fn decide(handle: u32, attempt: f64, method: &str, status: f64, headers: Option<&str>) -> (bool, String, f64, Option<f64>) {
+            let [m, h] = input([Some(method), headers]);
+            retry::policy_decide(handle, attempt, status, -1, f64::NAN, f64::NAN, 1_736_942_400_000.0, m, h, -1);
+            let mut r = Record::ok();
+            (r.u8() == 1, names()[3][r.u8() as usize].clone(), r.f64(), r.opt_f64())
+        }
+
+        #[$test]
+        fn policies_decide_validate_and_free() {
+            let len = tape(r#"{"seed":1,"baseDelayMs":100,"jitter":"none"}"#);
+            retry::policy_new(len, 0.5);
+            let handle = Record::ok().u32();
+            assert_eq!(decide(handle, 1.0, "GET", 503.0, None), (true, "status".into(), 100.0, None));
+            let d = decide(handle, 1.0, "GET", 429.0, Some("retry-after\x002\x00"));
+            assert_eq!(d, (true, "retry_after".into(), 2000.0, Some(2000.0)));
+            assert_eq!(decide(handle, 1.0, "POST", 503.0, None).1, "method");
+            assert_eq!(decide(handle, 3.0, "GET", 503.0, None).1, "limit");
+            retry::policy_info(handle);
+            let mut info = Record::ok();
+            assert_eq!((info.u32(), info.f64()), (2, 60_000.0));
+            for (attempt, status) in [(0.0, 503.0), (f64::NAN, 503.0), (1.0, 700.0), (1.0, 404.5)] {
+                let [m] = input([Some("GET")]);
+                retry::policy_decide(handle, attempt, status, -1, f64::NAN, f64::NAN, 0.0, m, -1, -1);
+                Record::err();
+            }
+            io::set_input(b"GET\xff\xfe");
+            retry::policy_decide(handle, 1.0, 503.0, -1, f64::NAN, f64::NAN, 0.0, 5, -1, -1);
+            assert_eq!(Record::err().0, "TypeError", "bytes that are not UTF-8");
+            let len = tape(r#"{"limit":-1}"#);
+            retry::policy_new(len, 0.5);
+            assert_eq!(Record::err().0, "RangeError");
+            let mut nan = io::write_tape(&value(r#"{"limit":0}"#));
+            let at = nan.len() - 8;
+            nan[at..].copy_from_slice(&f64::NAN.to_le_bytes());
+            io::set_input(&nan);
+            retry::policy_new(nan.len() as u32, 0.5);
+            assert_eq!(Record::err(), ("RangeError", "limit must be a finite number, got NaN".into()));
+            retry::policy_free(handle);
+            retry::policy_free(handle);
+            retry::policy_success(handle);
+            let [m] = input([Some("GET")]);
+            retry::policy_decide(handle, 1.0, 503.0, -1, f64::NAN, f64::NAN, 0.0, m, -1, -1);
+            assert_eq!(Record::err().1, "RetryPolicy was freed; create a new one");
+            // A freed slot is reused; an unknown handle is refused.
+            let len = tape("null");
+            retry::policy_new(len, 0.5);
+            assert_eq!(Record::ok().u32(), handle);
+            retry::policy_info(u32::MAX);
+            Record::err();
+            retry::policy_free(handle);
+        }
+
+        #[$test]
+        fn input_is_bounded() {
+            assert_eq!(bindings::input(u32::MAX), 0);
+            assert_ne!(bindings::input(64), 0);
+            assert_eq!(classify(200.0).4, "OK");
         }
     };
 }

@@ -9,9 +9,17 @@ test('the manifest is the published shape', () => {
   assert.equal(manifest.name, 'http-triage');
   assert.equal(manifest.type, 'module');
   assert.equal(manifest.sideEffects, false);
-  assert.deepEqual(Object.keys(manifest.exports['.']), ['types', 'node', 'default']);
-  assert.deepEqual(manifest.exports['./descriptions.js'], { types: './descriptions.d.ts', default: './descriptions.js' });
-  for (const f of ['descriptions.js', 'descriptions.d.ts']) assert.ok(manifest.files.includes(f), f);
+  // Types first, then CommonJS for require, then the ES module for everything else.
+  for (const entry of ['.', './descriptions.js', './locales/*.js']) {
+    assert.deepEqual(Object.keys(manifest.exports[entry]), ['types', 'require', 'default'], entry);
+    assert.deepEqual(Object.keys(manifest.exports[entry].types), ['require', 'default'], entry);
+  }
+  assert.deepEqual(manifest.exports['.'], {
+    types: { require: './index.d.cts', default: './index.d.ts' }, require: './index.cjs', default: './index.js',
+  });
+  for (const f of ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts', 'descriptions.js', 'descriptions.cjs']) {
+    assert.ok(manifest.files.includes(f), f);
+  }
   assert.match(manifest.version, /^\d+\.\d+\.\d+/);
 });
 

@@ -7,7 +7,7 @@ export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const pkgDir = join(root, 'pkg');
 export const manifest = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
 
-/** The module Node gets for `import 'http-triage'` (the `node` condition of `exports['.']`). */
+/** The module Node gets for `import 'http-triage'` (the `default` condition of `exports['.']`). */
 export async function loadPkg() {
-  return import(pathToFileURL(join(pkgDir, manifest.exports['.'].node)).href);
+  return import(pathToFileURL(join(pkgDir, manifest.exports['.'].default)).href);
 }

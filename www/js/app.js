@@ -1,5 +1,5 @@
-// The demo page's entry: the package loads (its wasm is instantiated by top-level await in
-// /pkg/index.js), then each section sets itself up. No bundler, no framework.
+// The demo page's entry: the package loads as users get it (/pkg/index.js carries its wasm and
+// instantiates it on first use), then each section sets itself up. No bundler, no framework.
 import { listStatuses, addDescriptions } from '/pkg/index.js';
 // The long developer descriptions are an opt-in pack; the status explorer shows them in full.
 import descriptions from '/pkg/descriptions.js';

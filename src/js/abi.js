@@ -1,0 +1,292 @@
+// The JavaScript half of the ABI in src/bindings (read its module docs first): the wasm
+// instance, made on first use; the IN buffer that arguments are written into; and the reader
+// of the OUT records the exports answer with. Nothing here decides anything.
+import { instantiate } from './wasm.js';
+
+/** Set in a string's length when the string is a reference to lasting text (an address follows). */
+const REF = 0x80000000;
+/** Record status bytes (src/bindings/io.rs). */
+const TYPE_ERROR = 1;
+const RANGE_ERROR = 2;
+/** Short strings are decoded by hand when ASCII: cheaper than a TextDecoder call. */
+const SHORT = 64;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The exports, or null before first use (and after a trap, until the next use). */
+let ex = null;
+let u8 = new Uint8Array(0);
+let dv = new DataView(u8.buffer);
+/** The IN buffer: its address and the capacity this side knows of. */
+let inAt = 0;
+let inCap = 0;
+/** Bytes written into IN for the call being prepared. */
+let at = 0;
+/** Read position in the OUT record being read. */
+let p = 0;
+/** Lasting text decoded once, by address; emptied when the message store changes. */
+let lasting = new Map();
+/** The names answers index into (kinds, classes, formats, reasons, decision headers). */
+export let names = null;
+/** Instances made so far: a RetryPolicy made under an older one must be made again. */
+export let generation = 0;
+/** What registered into the store (tapes of catalogs and packs), replayed into a new instance. */
+const registered = [];
+
+/**
+ * The exports, instantiating the module on first use. Once: each later call is a null check.
+ * @returns {Record<string, Function> & { memory: WebAssembly.Memory }}
+ */
+export function wasm() {
+  if (ex === null) start();
+  return ex;
+}
+
+function start() {
+  ex = instantiate().exports;
+  generation += 1;
+  inCap = 0;
+  lasting = new Map();
+  fresh();
+  names = null;
+  read(ex.names());
+  names = {
+    kinds: list(), classes: list(), formats: list(), reasons: list(), headers: new Set(list()),
+  };
+  for (const [fn, bytes] of registered) {
+    begin();
+    put(bytes);
+    ex[fn](at);
+  }
+}
+
+function list() {
+  const out = [];
+  for (let n = u32(); n > 0; n--) out.push(str());
+  return out;
+}
+
+/**
+ * Runs `fn` (which calls exports); if the wasm traps (a RuntimeError: only a bug or memory
+ * exhaustion can cause one, as no import can throw), the instance is dropped and made again on
+ * next use, with every registered catalog and pack replayed, and the error is rethrown.
+ */
+export function guard(fn) {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof WebAssembly.RuntimeError) ex = null;
+    throw error;
+  }
+}
+
+/** A copy of the bytes written into IN for this call. */
+export function copyWritten() {
+  return u8.slice(inAt, inAt + at);
+}
+
+/** Remembers a successful registration (export name, tape bytes of IN) for replay. */
+export function remember(fn) {
+  registered.push([fn, copyWritten()]);
+  lasting = new Map();
+}
+
+/** Forgets decoded lasting text (the store changed). */
+export function forget() {
+  lasting = new Map();
+}
+
+/** Makes the views current after the memory grew. */
+function fresh() {
+  if (u8.byteLength === 0 || u8.buffer !== ex.memory.buffer) {
+    u8 = new Uint8Array(ex.memory.buffer);
+    dv = new DataView(u8.buffer);
+  }
+}
+
+// ── Writing IN ─────────────────────────────────────────────────────────────────────────────
+
+/** Starts writing the arguments of a call. */
+export function begin() {
+  if (ex === null) start();
+  at = 0;
+  fresh();
+}
+
+/** Bytes written so far. */
+export function written() {
+  return at;
+}
+
+/** Makes room for `n` more bytes. */
+function room(n) {
+  if (at + n > inCap) {
+    const want = Math.max(at + n, 4096);
+    const addr = ex.input(want);
+    if (addr === 0) throw new RangeError('argument is too large');
+    // If IN moved, Rust's resize copied what was written so far.
+    inAt = addr;
+    inCap = want;
+    fresh();
+  }
+}
+
+/**
+ * Writes `s` as UTF-8 and returns its byte length; -1 (nothing written) for a non-string.
+ * Lone surrogates become U+FFFD, as TextEncoder makes them.
+ */
+export function text(s) {
+  if (typeof s !== 'string') return -1;
+  room(s.length * 3);
+  const start = inAt + at;
+  let i = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7f) break;
+    u8[start + i] = c;
+  }
+  if (i < s.length) i += encoder.encodeInto(s.slice(i), u8.subarray(start + i, inAt + inCap)).written;
+  at += i;
+  return i;
+}
+
+/** Writes raw bytes. */
+export function put(bytes) {
+  room(bytes.length);
+  u8.set(bytes, inAt + at);
+  at += bytes.length;
+}
+
+/** Writes one byte. */
+export function putU8(v) {
+  room(1);
+  u8[inAt + at++] = v;
+}
+
+/** Writes a little-endian u32. */
+export function putU32(v) {
+  room(4);
+  dv.setUint32(inAt + at, v, true);
+  at += 4;
+}
+
+/** Writes a little-endian f64. */
+export function putF64(v) {
+  room(8);
+  dv.setFloat64(inAt + at, v, true);
+  at += 8;
+}
+
+/** Overwrites a u32 written earlier at byte `offset` of this call's input. */
+export function patchU32(offset, v) {
+  dv.setUint32(inAt + offset, v, true);
+}
+
+// ── Reading OUT ────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Starts reading the record at `addr`; throws the TypeError / RangeError an error record
+ * carries.
+ */
+export function read(addr) {
+  fresh();
+  p = addr;
+  const status = u8[p++];
+  if (status === TYPE_ERROR) throw new TypeError(str());
+  if (status === RANGE_ERROR) throw new RangeError(str());
+}
+
+export function u8at() {
+  return u8[p++];
+}
+
+export function u32() {
+  const v = dv.getUint32(p, true);
+  p += 4;
+  return v;
+}
+
+export function f64() {
+  const v = dv.getFloat64(p, true);
+  p += 8;
+  return v;
+}
+
+/** A number, or undefined for NaN (none). */
+export function optF64() {
+  const v = f64();
+  return v === v ? v : undefined;
+}
+
+/** A string (copied or lasting). */
+export function str() {
+  const n = u32();
+  if (n < REF) {
+    const s = utf8(p, n);
+    p += n;
+    return s;
+  }
+  const addr = u32();
+  let s = lasting.get(addr);
+  if (s === undefined) {
+    s = utf8(addr, n - REF);
+    lasting.set(addr, s);
+  }
+  return s;
+}
+
+/** An optional string: a presence byte, then the string. */
+export function optStr() {
+  return u8[p++] === 0 ? undefined : str();
+}
+
+/** A value written as a tape (src/bindings/io.rs `Out::tape`). */
+export function tapeValue() {
+  switch (u8[p++]) {
+    case 1: return false;
+    case 2: return true;
+    case 3: return f64();
+    case 4: return str();
+    case 5: {
+      const items = [];
+      for (let n = u32(); n > 0; n--) items.push(tapeValue());
+      return items;
+    }
+    case 6: {
+      const object = {};
+      for (let n = u32(); n > 0; n--) {
+        const key = str();
+        define(object, key, tapeValue());
+      }
+      return object;
+    }
+    default: return null;
+  }
+}
+
+/**
+ * Sets an own data property whatever Object.prototype holds (a frozen prototype or a setter
+ * named like the key must not change or break a result).
+ */
+export function define(object, key, value) {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function utf8(start, len) {
+  if (len <= SHORT) {
+    let s = '';
+    for (let i = start, end = start + len; i < end; i++) {
+      const c = u8[i];
+      if (c > 0x7f) return decoder.decode(u8.subarray(start, start + len));
+      s += String.fromCharCode(c);
+    }
+    return s;
+  }
+  return decoder.decode(u8.subarray(start, start + len));
+}
+
+/** The size of the module's memory in bytes (0 before first use). */
+export function memoryBytes() {
+  return ex === null ? 0 : ex.memory.buffer.byteLength;
+}
