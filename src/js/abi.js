@@ -97,9 +97,12 @@ export function forget() {
   lasting = new Map();
 }
 
-/** Makes the views current after the memory grew. */
+/**
+ * Makes the views current after the memory grew: growing detaches the old buffer, whose views
+ * then have no bytes (cheaper to test than reading memory.buffer on every call).
+ */
 function fresh() {
-  if (u8.byteLength === 0 || u8.buffer !== ex.memory.buffer) {
+  if (u8.byteLength === 0) {
     u8 = new Uint8Array(ex.memory.buffer);
     dv = new DataView(u8.buffer);
   }

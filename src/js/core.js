@@ -7,7 +7,7 @@ import {
   text, u32, u8at, wasm, written, memoryBytes,
 } from './abi.js';
 import { errorFacts, get, navigatorLanguages, stringFact, MAX_TAGS } from './facts.js';
-import { TOO_DEEP, writeTape } from './tape.js';
+import { TOO_DEEP, writeParsed, writeTape } from './tape.js';
 
 /** How a value reads in an error message: `a string`, `null`, `NaN`, `an array`, … */
 export function describe(v) {
@@ -209,15 +209,20 @@ export function userMessage(input, options) {
       ?? stringFact(get(details, 'detail')) ?? stringFact(get(details, 'title'));
   }
   flags |= f.flags;
+  const number = typeof input === 'number' ? input : NaN;
+  const wait = typeof retryAfter === 'number' ? retryAfter : NaN;
   return guard(() => {
     const call = (phrase, second) => {
       begin();
-      const l = [text(kind), ...writeFacts(f), text(detail), text(tags), text(phrase)];
-      read(wasm().user_message(
-        l[0], l[1], l[2], l[3], l[4], l[5], l[6], l[7],
-        typeof input === 'number' ? input : NaN, status, retryAfter ?? NaN, inputWait,
-        second ? flags | PHRASE : flags,
-      ));
+      const k = text(kind);
+      const n = text(f.name);
+      const m = text(f.message);
+      const c = text(f.code);
+      const cc = text(f.causeCode);
+      const d = text(detail);
+      const t = text(tags);
+      const p = text(phrase);
+      read(wasm().user_message(k, n, m, c, cc, d, t, p, number, status, wait, inputWait, second ? flags | PHRASE : flags));
     };
     call(undefined, false);
     if (u8at() === 1) {
@@ -314,7 +319,7 @@ export function parseErrorBody(body, contentType) {
         }
         if (parsed !== null && typeof parsed === 'object') {
           kind = TAPE;
-          if (writeTape(parsed, TEXT_LIMITS) !== 0) return null;
+          if (writeParsed(parsed, TEXT_LIMITS) !== 0) return null;
           len = written();
         } else {
           len = text(cut);
@@ -335,22 +340,33 @@ export function parseErrorBody(body, contentType) {
   }
 }
 
+/**
+ * An ErrorDetails from its record. Members are set in the contract's order, absent ones left out.
+ * The fixed names are plain assignments (a frozen Object.prototype has none of them); the
+ * extension names come from the server, so they are defined, never assigned.
+ */
 function details() {
   const d = { format: names.formats[u8at()] };
   const status = optF64();
-  for (const key of ['title', 'detail', 'code', 'type', 'instance']) {
-    const v = optStr();
-    if (v !== undefined) define(d, key, v);
-  }
-  if (status !== undefined) define(d, 'status', status);
+  const title = optStr();
+  const detail = optStr();
+  const code = optStr();
+  const type = optStr();
+  const instance = optStr();
+  if (title !== undefined) d.title = title;
+  if (detail !== undefined) d.detail = detail;
+  if (code !== undefined) d.code = code;
+  if (type !== undefined) d.type = type;
+  if (instance !== undefined) d.instance = instance;
+  if (status !== undefined) d.status = status;
   if (u8at() === 1) {
     const message = str();
     const locale = optStr();
-    define(d, 'userFacing', locale === undefined ? { message } : { message, locale });
+    d.userFacing = locale === undefined ? { message } : { message, locale };
   }
   const fieldErrors = [];
   for (let n = u32(); n > 0; n--) fieldErrors.push({ field: str(), message: str() });
-  define(d, 'fieldErrors', fieldErrors);
+  d.fieldErrors = fieldErrors;
   const count = u32();
   if (count > 0) {
     const extensions = {};
@@ -358,7 +374,7 @@ function details() {
       const key = str();
       define(extensions, key, tapeValue());
     }
-    define(d, 'extensions', extensions);
+    d.extensions = extensions;
   }
   return d;
 }

@@ -89,6 +89,52 @@ function one(v, depth, state) {
   patchU32(countAt, count);
 }
 
+/**
+ * Writes what `JSON.parse` made (plain objects and arrays of strings, numbers, booleans and
+ * null: nothing to guard against, so no reads are caught) with `limits`; returns 0, TOO_DEEP or
+ * TOO_LARGE as writeTape does.
+ */
+export function writeParsed(value, limits) {
+  const state = { nodes: limits.nodes, string: limits.string };
+  try {
+    parsed(value, limits.depth, state);
+    return 0;
+  } catch (stop) {
+    if (stop === TOO_DEEP || stop === TOO_LARGE) return stop;
+    throw stop;
+  }
+}
+
+function parsed(v, depth, state) {
+  if (state.nodes-- <= 0) throw TOO_LARGE;
+  if (typeof v === 'string') {
+    putU8(STRING);
+    putString(v.length > state.string ? v.slice(0, state.string) : v);
+  } else if (typeof v === 'number') {
+    putU8(NUMBER);
+    putF64(v);
+  } else if (typeof v === 'boolean') {
+    putU8(v ? TRUE : FALSE);
+  } else if (v === null) {
+    putU8(NULL);
+  } else if (depth <= 0) {
+    throw TOO_DEEP;
+  } else if (Array.isArray(v)) {
+    putU8(ARRAY);
+    putU32(v.length);
+    for (let i = 0; i < v.length; i++) parsed(v[i], depth - 1, state);
+  } else {
+    const keys = Object.keys(v);
+    putU8(OBJECT);
+    putU32(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      putString(key.length > state.string ? key.slice(0, state.string) : key);
+      parsed(v[key], depth - 1, state);
+    }
+  }
+}
+
 /** A u32 byte length, then the UTF-8 (written in place, the length patched after). */
 function putString(s) {
   const lengthAt = written();
