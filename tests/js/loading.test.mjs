@@ -62,3 +62,16 @@ test('the ESM and CommonJS builds are the same code', () => {
   const size = (f) => readFileSync(join(pkgDir, f)).length;
   assert.ok(Math.abs(size('index.js') - size('index.cjs')) < 2048, 'one source, two formats');
 });
+
+test('without TextEncoder and TextDecoder (Jest jsdom has neither) the same answers come back', () => {
+  const probe = `
+    const fr = (await import('./locales/fr.js')).default;
+    const t = await import('./index.js');
+    t.addMessages(fr);
+    const body = JSON.stringify({ title: 'Échec « 😀 »', detail: 'naïve \\ud800 façade', errors: [{ field: 'née', message: '✓' }] });
+    console.log(JSON.stringify([t.userMessage(429, { locale: 'fr', retryAfterMs: 30_000 }), t.parseErrorBody(body, 'application/json')]));`;
+  const native = run(['--input-type=module'], probe);
+  const fallback = run(['--input-type=module'], `delete globalThis.TextEncoder; delete globalThis.TextDecoder; ${probe}`);
+  assert.equal(fallback, native);
+  assert.match(native, /Échec « 😀 »/);
+});
