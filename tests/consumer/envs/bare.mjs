@@ -1,6 +1,8 @@
 // No toolchain: a project with only the tarball installed. Node imports it by name (ESM, CommonJS,
-// and CommonJS as Node < 20.19 does it); a browser page and a module service worker import it by
-// path (the file the exports map gives a browser), served from 127.0.0.1.
+// and CommonJS as Node < 20.19 does it), and imports the subpath entries (a locale pack and the
+// descriptions pack, which DESIGN.md says load the same way); a browser page and a module service
+// worker import it by path (the file the exports map gives a browser), served from 127.0.0.1.
+import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '../../support/static-server.mjs';
@@ -16,6 +18,18 @@ const PRINT = '((r) => console.log(`PROBE ${JSON.stringify(r)}`))';
 const files = {
   'check.mjs': `${ESM_IMPORT}\n${PROBE_SOURCE}\n${runProbe('process.argv[2]', PRINT)}\n`,
   'check.cjs': `${CJS_REQUIRE}\n${PROBE_SOURCE}\n${runProbe('process.argv[2]', PRINT)}\n`,
+  'subpaths.mjs': `import { addDescriptions, addMessages, classify, userMessage } from 'http-triage';
+import fr from 'http-triage/locales/fr.js';
+import descriptions from 'http-triage/descriptions.js';
+const short = classify(503).description;
+addDescriptions(descriptions);
+const tag = addMessages(fr);
+console.log('SUBPATHS ' + JSON.stringify({
+  longerDescription: classify(503).description.length > short.length,
+  tag,
+  frenchTitle: userMessage(503, { locale: 'fr' }).title !== userMessage(503).title,
+}));
+`,
 };
 
 function browserEntry(dir) {
@@ -49,6 +63,16 @@ export default {
       name: 'node-cjs-no-require-module',
       timeoutMs: 40_000,
       run: (ctx) => node(ctx, ['--no-experimental-require-module'], 'check.cjs'),
+    },
+    {
+      name: 'node-esm-subpaths',
+      timeoutMs: 40_000,
+      async run(ctx) {
+        const { lines } = await run(process.execPath, ['subpaths.mjs'], { cwd: ctx.dir, timeoutMs: 30_000 });
+        const line = lines.findLast((l) => l.startsWith('SUBPATHS '));
+        assert.ok(line, `no SUBPATHS line in:\n${lines.slice(-20).join('\n')}`);
+        assert.deepEqual(JSON.parse(line.slice('SUBPATHS '.length)), { longerDescription: true, tag: 'fr', frenchTitle: true });
+      },
     },
     {
       name: 'plain-script-module',

@@ -1,12 +1,18 @@
 // Jest 30 with no config at all (CommonJS test files, babel-jest's default transform, the node
 // environment), and the same with jest-environment-jsdom chosen by the documented per-file
 // docblock. Each test file writes the probe's report to PROBE_OUT and also asserts on it.
+//
+// Jest's jsdom environment has no fetch (nor Response, TextEncoder/TextDecoder, ReadableStream:
+// measured with 30.5.2), so its test file first loads whatwg-fetch, the polyfill jsdom setups
+// use, which sends real requests through jsdom's XMLHttpRequest (origin http://localhost, hence the
+// target's CORS header). Nothing else is polyfilled: the package itself must load without
+// TextDecoder there.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from '../lib/proc.mjs';
 import { CJS_REQUIRE, PROBE_SOURCE, assertProbe } from '../lib/probe.mjs';
 
-const testFile = (docblock) => `${docblock}const { writeFileSync } = require('fs');
+const testFile = (preamble) => `${preamble}const { writeFileSync } = require('fs');
 ${CJS_REQUIRE}
 ${PROBE_SOURCE}
 test('the package works under Jest', async () => {
@@ -23,7 +29,7 @@ test('the package works under Jest', async () => {
 
 const files = {
   'probe-node.test.js': testFile(''),
-  'probe-jsdom.test.js': testFile('/**\n * @jest-environment jsdom\n */\n'),
+  'probe-jsdom.test.js': testFile("/**\n * @jest-environment jsdom\n */\nrequire('whatwg-fetch'); // jsdom has no fetch\n"),
 };
 
 async function jest(ctx, file) {

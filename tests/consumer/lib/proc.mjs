@@ -100,8 +100,9 @@ export function start(cmd, args, { cwd, env = {}, onLine } = {}) {
 
 /** Lines that read like the cause, best first (the matrix's one-line summary shows the first found). */
 const CAUSES = [
-  /\b\w*Error( \[\w+\])?: |\[ERROR\]|\berror: /,
-  /\bMust use import\b|\bnot supported\b|\bdisallowed\b|\bnot a function\b|\bCannot\b|\bfailed to\b/i,
+  /\b\w*Error( \[\w+\])?: |\[ERROR\]/,
+  /\bMust use import\b|\bdoes not support\b|\bnot supported\b|\bdisallowed\b|\bnot a function\b/i,
+  /\berror\b|\bCannot\b|\bfailed\b/i,
 ];
 
 /**

@@ -21,7 +21,8 @@ import { run } from './proc.mjs';
 
 export const consumerDir = fileURLToPath(new URL('..', import.meta.url));
 export const repoRoot = join(consumerDir, '../..');
-export const pkgDir = join(repoRoot, 'pkg');
+/** The built package to pack: pkg/, or CONSUMER_PKG (another build of it, e.g. a trial format). */
+export const pkgDir = process.env.CONSUMER_PKG ?? join(repoRoot, 'pkg');
 const toolchainsDir = join(consumerDir, 'toolchains');
 const cacheRoot = process.env.CONSUMER_CACHE ?? join(homedir(), '.cache', 'http-triage-consumer');
 
@@ -48,7 +49,7 @@ export function removeRoot(root) {
  * `{ tarball, contents (the unpacked package/ dir), files (paths in the tarball) }`.
  */
 export async function packPkg(root) {
-  if (!existsSync(join(pkgDir, 'package.json'))) throw new Error('pkg/ is not built: run scripts/build.sh first');
+  if (!existsSync(join(pkgDir, 'package.json'))) throw new Error(`${pkgDir} has no package.json: run scripts/build.sh first`);
   const { out } = await run('npm', ['pack', pkgDir, '--pack-destination', root, '--json', '--loglevel=error'], { timeoutMs: 60_000 });
   const [{ filename, files }] = JSON.parse(out.slice(out.indexOf('[')));
   const tarball = join(root, filename);

@@ -1,4 +1,5 @@
-// What `npm pack` of pkg/ ships, file by file (issue 11, "Done when"):
+// The format of what `npm pack` of pkg/ ships, file by file (issue 11, "Done when"). It runs before
+// matrix.test.mjs (file order), so the matrix's table ends the log:
 //   - no top-level await in any JavaScript file (found by parsing: esbuild refuses to turn a module
 //     with top-level await into CommonJS, and names the line);
 //   - no `import.meta` in any shipped file but Markdown (import.meta.url is what bundlers rewrite
