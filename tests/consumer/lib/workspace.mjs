@@ -11,9 +11,12 @@
 // a run copies the template into its project dir (`cp -a`: a private, real node_modules, exactly
 // what `npm ci` leaves) and then runs `npm install <tarball>` there, as a user would. The first run
 // on a machine pays the `npm ci`s (npm's own cache, ~/.npm, is shared, --prefer-offline); later runs
-// pay a copy. CONSUMER_FRESH=1 skips the templates and runs `npm ci` in each project.
+// pay a copy. The templates take ~0.7 GB; one unused for 7 days is removed when its toolchain's
+// lockfile has changed. CONSUMER_FRESH=1 skips the templates and runs `npm ci` in each project.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync,
+} from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,25 +87,33 @@ async function npmCi(toolchain, dir) {
   await run('npm', ['ci', ...NPM_FLAGS], { cwd: dir, timeoutMs: INSTALL_TIMEOUT_MS });
 }
 
+/** Templates of older lockfiles are removed once unused this long (another worktree may use them). */
+const STALE_MS = 7 * 24 * 3600_000;
+
 /** The template dir for a toolchain, made by `npm ci` if this machine has none for its lockfile. */
 async function template(toolchain) {
   const key = templateKey(toolchain);
   const dir = join(cacheRoot, key);
-  if (existsSync(join(dir, 'node_modules', '.package-lock.json'))) return { dir, made: false };
-  const staging = `${dir}.partial-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  await npmCi(toolchain, staging);
-  try {
-    renameSync(staging, dir);
-  } catch {
-    rmSync(staging, { recursive: true, force: true }); // another run made it first
-  }
-  for (const old of readdirSync(cacheRoot)) { // older lockfiles' templates of this toolchain
-    if (old.startsWith(`${toolchain}-`) && old !== key && !old.includes('.partial-')) {
-      rmSync(join(cacheRoot, old), { recursive: true, force: true });
+  let made = false;
+  if (!existsSync(join(dir, 'node_modules', '.package-lock.json'))) {
+    const staging = `${dir}.partial-${process.pid}`;
+    rmSync(staging, { recursive: true, force: true });
+    await npmCi(toolchain, staging);
+    try {
+      renameSync(staging, dir);
+      made = true;
+    } catch {
+      rmSync(staging, { recursive: true, force: true }); // another run made it first
     }
   }
-  return { dir, made: true };
+  const now = new Date();
+  utimesSync(dir, now, now); // last use
+  for (const other of readdirSync(cacheRoot)) {
+    if (!other.startsWith(`${toolchain}-`) || other === key) continue;
+    const path = join(cacheRoot, other);
+    if (now - statSync(path).mtimeMs > STALE_MS) rmSync(path, { recursive: true, force: true });
+  }
+  return { dir, made };
 }
 
 /**
