@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from '../lib/proc.mjs';
-import { CJS_REQUIRE, PROBE_SOURCE, assertProbe } from '../lib/probe.mjs';
+import { CJS_REQUIRE, LIB, PROBE_SOURCE, assertProbe } from '../lib/probe.mjs';
 
 const testFile = (preamble) => `${preamble}const { writeFileSync } = require('fs');
 ${CJS_REQUIRE}
@@ -18,7 +18,7 @@ ${PROBE_SOURCE}
 test('the package works under Jest', async () => {
   let result;
   try {
-    result = await probe({ classify, createFetch, isHttpError, HttpError }, process.env.PROBE_TARGET);
+    result = await probe(${LIB}, process.env.PROBE_TARGET);
   } catch (error) {
     result = { error: String((error && error.stack) || error) };
   }

@@ -9,7 +9,7 @@ import { pageResult } from '../lib/browser.mjs';
 import { freePort } from '../lib/ports.mjs';
 import { run, startServer } from '../lib/proc.mjs';
 import {
-  ESM_IMPORT, PROBE_SOURCE, SHOW_IN_PAGE, TARGET_FROM_QUERY, assertProbe, html, runProbe,
+  ESM_IMPORT, LIB, PROBE_SOURCE, SHOW_IN_PAGE, TARGET_FROM_QUERY, assertProbe, html, runProbe,
 } from '../lib/probe.mjs';
 
 const VITE = 'node_modules/vite/bin/vite.js';
@@ -38,7 +38,7 @@ ${PROBE_SOURCE}
 test('the package works in Vitest jsdom', async () => {
   let result;
   try {
-    result = await probe({ classify, createFetch, isHttpError, HttpError }, process.env.PROBE_TARGET);
+    result = await probe(${LIB}, process.env.PROBE_TARGET);
   } catch (error) {
     result = { error: String((error && error.stack) || error) };
   }
