@@ -43,7 +43,7 @@ layer build           bash -c 'scripts/build.sh && echo "test result: ok. 1 pass
 layer size-budget     node scripts/size-budget.mjs
 layer types           bash -c 'node_modules/.bin/tsc -p tests/types && echo "test result: ok. 1 passed; 0 failed"'
 layer js              node --test --test-concurrency=1 tests/js/
-layer consumer        node --test tests/consumer/
+layer consumer        timeout -k 20 600 node --test tests/consumer/
 layer e2e             node --test --test-concurrency=1 tests/e2e/
 
 echo
