@@ -6,12 +6,8 @@
 //   - 'base64':  a base64 run starting with AGFzbQ (= \0asm), e.g. in a data: URL.
 // Source maps are skipped (their sourcesContent repeats the package's own literal).
 //
-// TODO(issue 11, lead): settle `literalToBytes` on the final inline encoding. It assumes one byte
-// per character (char code 0-255) in a literal whose first eight characters are the wasm header.
-// If the format stores the bytes otherwise (an offset or remapped alphabet, a length prefix, a
-// payload split over several literals), the header no longer appears as such: replace
-// `findLiterals` + `literalToBytes` by the inverse of scripts/package.mjs's encoder, ideally
-// exported from a small module of that script so the two cannot drift.
+// The package's encoding (scripts/wasm-text.mjs) is exactly that: one character per byte, the
+// character's code being the byte, in a template literal that starts with the wasm header.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { extname, join, relative } from 'node:path';
@@ -44,7 +40,7 @@ function literalAt(text, open) {
   return null;
 }
 
-/** TODO(issue 11, lead): the inverse of the package's encoder (see the header comment). */
+/** The inverse of scripts/wasm-text.mjs: one byte per character. */
 function literalToBytes(value) {
   const bytes = Buffer.alloc(value.length);
   for (let i = 0; i < value.length; i++) {

@@ -18,7 +18,7 @@ import {
   existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync,
 } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from './proc.mjs';
 
@@ -53,13 +53,19 @@ export function removeRoot(root) {
  */
 export async function packPkg(root) {
   if (!existsSync(join(pkgDir, 'package.json'))) throw new Error(`${pkgDir} has no package.json: run scripts/build.sh first`);
-  const { out } = await run('npm', ['pack', pkgDir, '--pack-destination', root, '--json', '--loglevel=error'], { timeoutMs: 60_000 });
-  const [{ filename, files }] = JSON.parse(out.slice(out.indexOf('[')));
+  // The file list is read off the unpacked tarball: npm's --json report can be longer than the
+  // output tail run() keeps.
+  await run('npm', ['pack', pkgDir, '--pack-destination', root, '--loglevel=error'], { timeoutMs: 60_000 });
+  const filename = readdirSync(root).find((f) => f.endsWith('.tgz'));
+  if (!filename) throw new Error(`npm pack left no tarball in ${root}`);
   const tarball = join(root, filename);
   const unpacked = join(root, 'tarball');
   mkdirSync(unpacked);
   await run('tar', ['-xzf', tarball, '-C', unpacked], { timeoutMs: 30_000 });
-  return { tarball, contents: join(unpacked, 'package'), files: files.map((f) => f.path) };
+  const contents = join(unpacked, 'package');
+  const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory()
+    ? walk(join(dir, e.name)) : [relative(contents, join(dir, e.name))]));
+  return { tarball, contents, files: walk(contents).sort() };
 }
 
 /** The pinned toolchains (folder names under toolchains/). */
