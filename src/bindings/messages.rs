@@ -7,7 +7,9 @@ use wasm_bindgen::prelude::*;
 use super::convert::{call, construct, get, get_index, get_number, get_string, is_array, throw};
 use super::json::{to_json, Limits, Overflow};
 use super::out;
+use super::retry::read_headers;
 use super::status::error_fields;
+use crate::clients::carried_wait_ms;
 use crate::error::ArgError;
 use crate::messages::input::{resolve_input, MessageInput};
 use crate::messages::{self, MessageRequest, Unit};
@@ -126,7 +128,10 @@ pub fn user_message(input: JsValue, options: JsValue) -> Result<JsValue, JsValue
         return Err(throw(ArgError::type_error("options must be an object")));
     }
     let kind = get_string(&input, "kind");
-    let fields = error_fields(&input);
+    let mut fields = error_fields(&input);
+    fields.response_headers = read_headers(&get(&get(&input, "response"), "headers"), "")
+        .ok()
+        .flatten();
     let facts = MessageInput {
         number: input.as_f64(),
         is_object: input.is_object(),
@@ -150,7 +155,9 @@ pub fn user_message(input: JsValue, options: JsValue) -> Result<JsValue, JsValue
     let tag_refs: Vec<&str> = tags.iter().map(String::as_str).collect();
     let retry_after_ms = match optional_ms(&options, "retryAfterMs")? {
         Some(ms) => Some(ms),
-        None => get_number(&input, "retryAfterMs").filter(|n| n.is_finite() && *n >= 0.0),
+        None => get_number(&input, "retryAfterMs")
+            .filter(|n| n.is_finite() && *n >= 0.0)
+            .or_else(|| carried_wait_ms(&facts.failure, js_sys::Date::now())),
     };
     let include_server_detail = get(&options, "includeServerDetail").as_bool() == Some(true);
     let details = get(&input, "details");

@@ -111,7 +111,7 @@ fn read_options(options: &JsValue) -> Result<RetryOptions, JsValue> {
 
 /// Reads response or request headers: a `Headers` object (anything iterable of pairs) or a
 /// plain object of name -> string.
-fn read_headers(value: &JsValue, name: &str) -> Result<Option<Headers>, JsValue> {
+pub(crate) fn read_headers(value: &JsValue, name: &str) -> Result<Option<Headers>, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }

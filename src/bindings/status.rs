@@ -5,8 +5,10 @@ use wasm_bindgen::prelude::*;
 use super::convert::{describe, get, get_number, get_string, navigator_online, throw};
 use super::out;
 use crate::classify::{self, status_from_number};
+use crate::clients::CLIENT_FLAGS;
 use crate::error::ArgError;
 use crate::failure::{classify_failure, FailureFacts};
+use crate::retry::{HeaderView, Headers};
 
 /// Reads a status argument: an integer from 100 to 599 given as a JS number.
 pub(crate) fn status_arg(name: &str, value: &JsValue) -> Result<u16, JsValue> {
@@ -51,6 +53,13 @@ pub(crate) struct ErrorFields {
     status: Option<f64>,
     is_error: bool,
     online: Option<bool>,
+    status_code: Option<f64>,
+    flags: u32,
+    has_response: bool,
+    cause_name: Option<String>,
+    cause_message: Option<String>,
+    /// `error.response.headers`, read only for `userMessage` (its wait phrase).
+    pub(crate) response_headers: Option<Headers>,
 }
 
 impl ErrorFields {
@@ -64,43 +73,48 @@ impl ErrorFields {
             cause_code: self.cause_code.as_deref(),
             status: self.status,
             online: self.online,
+            status_code: self.status_code,
+            flags: self.flags,
+            has_response: self.has_response,
+            cause_name: self.cause_name.as_deref(),
+            cause_message: self.cause_message.as_deref(),
+            response_headers: self.response_headers.as_ref().map(HeaderView::from),
         }
     }
 }
 
 /// Reads the facts of a thrown value without letting a getter or Proxy trap throw through.
 pub(crate) fn error_fields(error: &JsValue) -> ErrorFields {
+    let response = get(error, "response");
+    let cause = get(error, "cause");
+    let mut flags = 0;
+    for (bit, name) in CLIENT_FLAGS.iter().enumerate() {
+        if get(error, name).as_bool() == Some(true) {
+            flags |= 1 << bit;
+        }
+    }
     ErrorFields {
         name: get_string(error, "name"),
         message: get_string(error, "message"),
         code: get_string(error, "code"),
-        cause_code: get_string(&get(error, "cause"), "code"),
-        status: get_number(error, "status")
-            .or_else(|| get_number(&get(error, "response"), "status")),
+        cause_code: get_string(&cause, "code"),
+        status: get_number(error, "status").or_else(|| get_number(&response, "status")),
         is_error: error.is_instance_of::<js_sys::Error>(),
         online: navigator_online(),
+        status_code: get_number(error, "statusCode")
+            .or_else(|| get_number(&response, "statusCode")),
+        flags,
+        has_response: response.is_object(),
+        cause_name: get_string(&cause, "name"),
+        cause_message: get_string(&cause, "message"),
+        response_headers: None,
     }
 }
 
 /// Classifies anything a fetch call can throw; `null` for values it does not recognise.
 #[wasm_bindgen(js_name = classifyError, unchecked_return_type = "ErrorClass | null")]
 pub fn classify_error(error: JsValue) -> Result<JsValue, JsValue> {
-    let name = get_string(&error, "name");
-    let message = get_string(&error, "message");
-    let code = get_string(&error, "code");
-    let cause_code = get_string(&get(&error, "cause"), "code");
-    let status =
-        get_number(&error, "status").or_else(|| get_number(&get(&error, "response"), "status"));
-    let facts = FailureFacts {
-        name: name.as_deref(),
-        message: message.as_deref(),
-        is_error: error.is_instance_of::<js_sys::Error>(),
-        code: code.as_deref(),
-        cause_code: cause_code.as_deref(),
-        status,
-        online: navigator_online(),
-    };
-    match classify_failure(&facts) {
+    match classify_failure(&error_fields(&error).facts()) {
         Some(c) => Ok(out::error_class(c.kind, c.retryable, c.status)),
         None => Ok(JsValue::NULL),
     }
