@@ -20,7 +20,7 @@ const staging = join(root, 'target/js');
 mkdirSync(staging, { recursive: true });
 copyFileSync(join(glue, 'web/http_triage.js'), join(staging, 'http_triage_web.js'));
 copyFileSync(join(glue, 'node/http_triage.js'), join(staging, 'http_triage_node.js'));
-for (const f of readdirSync(join(root, 'src/js'))) {
+for (const f of readdirSync(join(root, 'src/js')).filter((f) => f.endsWith('.js') || f.endsWith('.ts'))) {
   copyFileSync(join(root, 'src/js', f), join(staging, f));
 }
 for (const entry of ['index.js', 'node.js']) {
@@ -38,6 +38,23 @@ for (const entry of ['index.js', 'node.js']) {
   });
 }
 copyFileSync(join(root, 'src/js/index.d.ts'), join(pkg, 'index.d.ts'));
+
+// Adapters (issue 16): src/js/adapters/<name>.js -> pkg/adapters/<name>.js, minified but not
+// bundled, so they import the entry beside them ('../index.js') and share its one wasm instance.
+// Until the entries are one module for every runtime, Node gets <name>.node.js, which imports
+// '../node.js' (the `node` condition in pkg.json). Types are copied as written.
+const adapterSizes = [];
+mkdirSync(join(pkg, 'adapters'), { recursive: true });
+for (const f of readdirSync(join(root, 'src/js/adapters')).filter((f) => f.endsWith('.js')).sort()) {
+  const name = f.slice(0, -3);
+  const out = join(pkg, 'adapters', f);
+  await build({ entryPoints: [join(root, 'src/js/adapters', f)], outfile: out, format: 'esm', target: 'es2022', minify: true, legalComments: 'none', logLevel: 'warning' });
+  const js = readFileSync(out, 'utf8');
+  if (!js.includes('"../index.js"')) throw new Error(`adapters/${f} must import '../index.js'`);
+  writeFileSync(join(pkg, 'adapters', `${name}.node.js`), js.replace('"../index.js"', '"../node.js"'));
+  copyFileSync(join(root, 'src/js/adapters', `${name}.d.ts`), join(pkg, 'adapters', `${name}.d.ts`));
+  adapterSizes.push([`adapters/${f} (JS only; shares the wasm)`, sizes(Buffer.from(js))]);
+}
 // The glue in the staging folder loads the wasm beside it (benchmarks use the raw glue).
 copyFileSync(join(pkg, 'http_triage_bg.wasm'), join(staging, 'http_triage_bg.wasm'));
 
@@ -87,6 +104,6 @@ const total = browserEntry.map((f) => sizes(file(f))).reduce((a, b) => ({
   raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli,
 }));
 rows.push(['browser entry (wasm + JS, English)', total]);
-console.log(formatSizes([...rows, ['descriptions.js (opt-in, not in the entry)', descriptionSizes], ...localeSizes]));
-const files = Object.fromEntries([...rows, ['descriptions.js', descriptionSizes], ...localeSizes]);
+console.log(formatSizes([...rows, ['descriptions.js (opt-in, not in the entry)', descriptionSizes], ...adapterSizes, ...localeSizes]));
+const files = Object.fromEntries([...rows, ['descriptions.js', descriptionSizes], ...adapterSizes.map(([f, s]) => [f.split(' ')[0], s]), ...localeSizes]);
 writeFileSync(join(root, 'target/sizes.json'), JSON.stringify({ browserEntry: total, files }, null, 2));
