@@ -2,7 +2,7 @@
 //! throw, as one table ([`CLIENT_ERRORS`]) that [`crate::failure::classify_failure`] consults.
 //!
 //! Each row names the library and the version whose source was read, how its error is
-//! recognised ([`Guard`]: the `name` it sets, or a flag property it sets to `true`), where
+//! recognised ([`Guard`]: the `name` it sets, a flag property it sets to `true`, a response), where
 //! the HTTP status is read, which `code` values mean which failure, and the source file.
 //! A row that matches but finds neither a status nor a known code gives no answer, and the
 //! generic rules (fetch's `TypeError` wordings, `AbortError`, `TimeoutError`) still apply: an
@@ -27,17 +27,57 @@ pub const AXIOS_FLAG: u32 = 1;
 /// Bit of `isKyError` (a getter on ky 2's `KyError`, the base of its errors).
 pub const KY_FLAG: u32 = 2;
 
-/// How a row recognises a thrown value.
+/// How a row recognises a thrown value: every part given must hold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Guard {
-    /// `error.name` is this string.
-    Name(&'static str),
-    /// The flag bit is set, whatever the name (axios copies a wrapped error's `name`).
-    Flag(u32),
-    /// `error.name` is this string and the flag bit is set.
-    NameAndFlag(&'static str, u32),
-    /// `error.name` is this string and `error.response` is an object.
-    NameWithResponse(&'static str),
+pub struct Guard {
+    /// `error.name` is this string (`""`: any name; axios copies a wrapped error's `name`).
+    pub name: &'static str,
+    /// These flag bits are all set (0: none needed).
+    pub flags: u32,
+    /// `error.response` is an object.
+    pub response: bool,
+}
+
+impl Guard {
+    /// `error.name` is `name`.
+    pub const fn name(name: &'static str) -> Guard {
+        Guard {
+            name,
+            flags: 0,
+            response: false,
+        }
+    }
+
+    /// The flag bit is set, whatever the name.
+    pub const fn flag(bit: u32) -> Guard {
+        Guard {
+            name: "",
+            flags: bit,
+            response: false,
+        }
+    }
+
+    /// Also the flag bit.
+    pub const fn and_flag(self, bit: u32) -> Guard {
+        Guard {
+            flags: self.flags | bit,
+            ..self
+        }
+    }
+
+    /// Also `error.response` is an object.
+    pub const fn with_response(self) -> Guard {
+        Guard {
+            response: true,
+            ..self
+        }
+    }
+
+    fn matches(self, facts: &FailureFacts<'_>) -> bool {
+        (self.name.is_empty() || facts.name == Some(self.name))
+            && facts.flags & self.flags == self.flags
+            && (facts.has_response || !self.response)
+    }
 }
 
 /// Where a row reads the HTTP status.
@@ -146,7 +186,7 @@ client_errors! {
         library: "axios",
         version: "1.21.1",
         class: "AxiosError (and CanceledError)",
-        guard: Guard::Flag(AXIOS_FLAG),
+        guard: Guard::flag(AXIOS_FLAG),
         status: StatusField::Status,
         codes: AXIOS_CODES,
         cause: false,
@@ -157,7 +197,7 @@ client_errors! {
         library: "axios",
         version: "1.21.1",
         class: "AxiosError from the Node http adapter",
-        guard: Guard::Flag(AXIOS_FLAG),
+        guard: Guard::flag(AXIOS_FLAG),
         status: StatusField::None,
         codes: NODE_CODES,
         cause: false,
@@ -168,7 +208,7 @@ client_errors! {
         library: "ky",
         version: "2.1.0",
         class: "HTTPError",
-        guard: Guard::Name("HTTPError"),
+        guard: Guard::name("HTTPError"),
         status: StatusField::Status,
         codes: &[],
         cause: false,
@@ -179,7 +219,7 @@ client_errors! {
         library: "ky",
         version: "2.1.0",
         class: "NetworkError",
-        guard: Guard::NameAndFlag("NetworkError", KY_FLAG),
+        guard: Guard::name("NetworkError").and_flag(KY_FLAG),
         status: StatusField::None,
         codes: &[],
         cause: true,
@@ -190,7 +230,7 @@ client_errors! {
         library: "ky",
         version: "2.1.0",
         class: "TimeoutError",
-        guard: Guard::Name("TimeoutError"),
+        guard: Guard::name("TimeoutError"),
         status: StatusField::None,
         codes: &[],
         cause: false,
@@ -201,7 +241,7 @@ client_errors! {
         library: "ofetch",
         version: "1.5.1",
         class: "FetchError",
-        guard: Guard::Name("FetchError"),
+        guard: Guard::name("FetchError"),
         status: StatusField::Status,
         codes: &[],
         cause: true,
@@ -212,7 +252,7 @@ client_errors! {
         library: "wretch",
         version: "3.0.9",
         class: "WretchError (name 'Error', with status, response and url)",
-        guard: Guard::NameWithResponse("Error"),
+        guard: Guard::name("Error").with_response(),
         status: StatusField::Status,
         codes: &[],
         cause: false,
@@ -223,7 +263,7 @@ client_errors! {
         library: "got",
         version: "16.1.0",
         class: "HTTPError",
-        guard: Guard::Name("HTTPError"),
+        guard: Guard::name("HTTPError"),
         status: StatusField::StatusCode,
         codes: &[],
         cause: false,
@@ -234,7 +274,7 @@ client_errors! {
         library: "got",
         version: "16.1.0",
         class: "RequestError",
-        guard: Guard::Name("RequestError"),
+        guard: Guard::name("RequestError"),
         status: StatusField::None,
         codes: NODE_CODES,
         cause: false,
@@ -245,7 +285,7 @@ client_errors! {
         library: "got",
         version: "16.1.0",
         class: "ReadError",
-        guard: Guard::Name("ReadError"),
+        guard: Guard::name("ReadError"),
         status: StatusField::None,
         codes: NODE_CODES,
         cause: false,
@@ -256,25 +296,12 @@ client_errors! {
         library: "got",
         version: "16.1.0",
         class: "AbortError",
-        guard: Guard::Name("AbortError"),
+        guard: Guard::name("AbortError"),
         status: StatusField::None,
         codes: GOT_ABORT_CODES,
         cause: false,
         otherwise: None,
         source: "https://github.com/sindresorhus/got/blob/v16.1.0/source/core/errors.ts",
-    }
-}
-
-impl Guard {
-    fn matches(self, facts: &FailureFacts<'_>) -> bool {
-        let name = facts.name.unwrap_or("");
-        let flag = |bit: u32| facts.flags & bit != 0;
-        match self {
-            Guard::Name(n) => name == n,
-            Guard::Flag(bit) => flag(bit),
-            Guard::NameAndFlag(n, bit) => name == n && flag(bit),
-            Guard::NameWithResponse(n) => name == n && facts.has_response,
-        }
     }
 }
 
