@@ -3,7 +3,7 @@
 // exactly as createFetch does. Queries are GETs; a POST is a mutation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { QueryClient, MutationObserver, CancelledError } from '@tanstack/query-core';
+import { QueryClient, QueryCache, MutationObserver, CancelledError } from '@tanstack/query-core';
 import { createRetry, retry, retryDelay, onSuccess, errorMessage } from '../../pkg/adapters/tanstack-query.node.js';
 import { loadPkg } from '../support/pkg.mjs';
 import { startScenarioServer } from '../support/scenario-server.mjs';
@@ -16,7 +16,8 @@ let queries = 0;
 runAdapterScenarios({
   name: 'tanstack-query',
   makeClient(policy) {
-    const client = new QueryClient({ defaultOptions: { queries: createRetry({ policy }) } });
+    const defaults = createRetry({ policy });
+    const client = new QueryClient({ queryCache: new QueryCache({ onSuccess: defaults.onSuccess }), defaultOptions: { queries: defaults } });
     // Each attempt is one fetch that throws on a non-ok status; TanStack does the retrying.
     const fetchOnce = api.createFetch({ retry: false });
     return {
@@ -26,6 +27,7 @@ runAdapterScenarios({
           signal?.addEventListener('abort', () => client.cancelQueries({ queryKey }));
           return client.fetchQuery({ queryKey, queryFn: ({ signal: s }) => fetchOnce(url, { signal: s }) });
         }
+        // (MutationCache's onSuccess would refill the budget; these mutations never succeed after a retry.)
         const mutation = new MutationObserver(client, {
           mutationFn: () => fetchOnce(url, { method, headers, body }),
           ...createRetry({ policy, method, requestHeaders: headers }),
@@ -44,7 +46,7 @@ let server;
 before(async () => { server = await startScenarioServer(); });
 after(() => server?.close());
 
-test('tanstack-query: the module exports fit QueryClient defaults; onSuccess feeds the shared budget', async () => {
+test('tanstack-query: the module exports fit QueryClient defaults', async () => {
   const client = new QueryClient({ defaultOptions: { queries: { retry, retryDelay } } });
   const fetchOnce = api.createFetch({ retry: false });
   const url = server.scenarioUrl('unavailable-once', 'tq-defaults');
@@ -52,7 +54,17 @@ test('tanstack-query: the module exports fit QueryClient defaults; onSuccess fee
   assert.equal(data.ok, true);
   assert.equal(server.count('unavailable-once/tq-defaults'), 2);
   assert.equal(typeof onSuccess, 'function');
-  onSuccess();
+});
+
+test('tanstack-query: onSuccess in the QueryCache refills the budget the retry spent', async () => {
+  const policy = new api.RetryPolicy({ budget: { maxTokens: 10, tokenRatio: 0.5 }, baseDelayMs: 5 });
+  const r = createRetry({ policy });
+  const client = new QueryClient({ queryCache: new QueryCache({ onSuccess: r.onSuccess }), defaultOptions: { queries: r } });
+  const fetchOnce = api.createFetch({ retry: false });
+  const url = server.scenarioUrl('unavailable-once', 'tq-budget');
+  await client.fetchQuery({ queryKey: ['budget'], queryFn: () => fetchOnce(url).then((res) => res.json()) });
+  assert.equal(server.count('unavailable-once/tq-budget'), 2);
+  assert.equal(policy.budgetTokens, 9.5); // 10, -1 for the retry, +0.5 for the success
 });
 
 test('tanstack-query: retryDelay then retry for one failure charge the budget once', () => {

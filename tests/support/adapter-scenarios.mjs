@@ -145,6 +145,18 @@ export function runAdapterScenarios({ name, makeClient, abortOutcome }) {
     assert.ok(actual < calls * 3, 'the budget stopped retries that the limit alone allows');
   });
 
+  test(`${name}: the success after a retry refills the budget the retry spent, as createFetch`, async () => {
+    const budget = { maxTokens: 10, tokenRatio: 0.5 };
+    const tokens = async (client, policy) => {
+      await client.request(endpoint('unavailable-once').url);
+      return policy.budgetTokens;
+    };
+    const ref = new api.RetryPolicy({ seed: SEED, baseDelayMs: 5, budget });
+    const ours = new api.RetryPolicy({ seed: SEED, baseDelayMs: 5, budget });
+    assert.equal(await tokens(reference(ref), ref), 9.5); // 10, -1 for the retry, +0.5 for the success
+    assert.equal(await tokens(makeClient(ours), ours), 9.5);
+  });
+
   test(`${name}: an abort during the wait ends the call at once, with no further request`, async () => {
     const { url, name: key } = endpoint('retry-after-seconds'); // 503 Retry-After: 1
     const { policy, log } = loggedPolicy(api.RetryPolicy);
