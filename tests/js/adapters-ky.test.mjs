@@ -50,3 +50,10 @@ test('ky: extend() keeps the adapter (hooks are merged) and the instance stays u
   assert.deepEqual(seen, [1]);
   assert.equal(server.count('unavailable-once/ky-extend'), 2);
 });
+
+test('ky: a call that asks for no retries (retry: 0) gets none', async () => {
+  const client = ky.create(createOptions());
+  const error = await client(server.scenarioUrl('unavailable-once', 'ky-none'), { retry: 0 }).then(() => assert.fail('resolved'), (e) => e);
+  assert.equal(error.response.status, 503);
+  assert.equal(server.count('unavailable-once/ky-none'), 1);
+});

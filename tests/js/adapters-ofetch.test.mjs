@@ -44,3 +44,10 @@ test('ofetch: a timed-out attempt is retried with a fresh timeout (ofetch alone 
   assert.equal(api.classifyError(error).kind, 'timeout');
   assert.equal(server.count('hang/ofetch-timeout'), 2);
 });
+
+test('ofetch: a call that asks for no retries (retry: false) gets none', async () => {
+  const client = ofetch.create(createOptions());
+  const error = await client(server.scenarioUrl('unavailable-once', 'ofetch-none'), { retry: false }).then(() => assert.fail('resolved'), (e) => e);
+  assert.equal(error.status, 503);
+  assert.equal(server.count('unavailable-once/ofetch-none'), 1);
+});

@@ -19,6 +19,7 @@ export function createOptions({ policy, locale } = {}) {
     hooks: {
       // One retry state per request: shouldRetry decides, delay gives that decision's wait.
       init: [(options) => {
+        if ((options.retry?.limit ?? options.retry) === 0) return; // the call asked for no retries
         const started = Date.now();
         let decision;
         options.retry = {

@@ -22,6 +22,7 @@ function pause(ms, signal) {
 export function createOptions({ policy, deadlineMs } = {}) {
   const p = policy instanceof RetryPolicy ? policy : new RetryPolicy(policy);
   async function decide({ options: o, response, error }) {
+    if (o.retry === false) return; // the call asked for no retries
     const s = o.httpTriage;
     const c = response ? null : classifyError(error);
     const d = !response && c === null ? { retry: false } : p.decide({
