@@ -51,3 +51,12 @@ test('ofetch: a call that asks for no retries (retry: false) gets none', async (
   assert.equal(error.status, 503);
   assert.equal(server.count('unavailable-once/ofetch-none'), 1);
 });
+
+test('ofetch: a call that replaces onRequest leaves ofetch to its own retry, without an error from the adapter', async () => {
+  const client = ofetch.create(createOptions());
+  const seen = [];
+  const res = await client.raw(server.scenarioUrl('unavailable-once', 'ofetch-own-hook'), { onRequest: () => { seen.push('own'); }, retryDelay: 1 });
+  assert.equal(res.status, 200);
+  assert.deepEqual(seen, ['own', 'own']);
+  assert.equal(server.count('unavailable-once/ofetch-own-hook'), 2);
+});

@@ -22,8 +22,9 @@ function pause(ms, signal) {
 export function createOptions({ policy, deadlineMs } = {}) {
   const p = policy instanceof RetryPolicy ? policy : new RetryPolicy(policy);
   async function decide({ options: o, response, error }) {
-    if (o.retry === false) return; // the call asked for no retries
     const s = o.httpTriage;
+    // The call asked for no retries, or replaced onRequest (ofetch does not merge hooks).
+    if (o.retry === false || !s) return;
     const c = response ? null : classifyError(error);
     const d = !response && c === null ? { retry: false } : p.decide({
       attempt: s.attempt,
