@@ -18,6 +18,7 @@ mkdirSync(join(pkg, 'locales'), { recursive: true });
 for (const f of readdirSync(join(root, 'src/js')).filter((f) => f.endsWith('.js'))) {
   copyFileSync(join(root, 'src/js', f), join(staging, f));
 }
+mkdirSync(join(pkg, 'adapters'), { recursive: true });
 
 /** Builds one entry as ESM (`<name>.js`) and CommonJS (`<name>.cjs`) from the same source. */
 async function entry(source, name) {
@@ -42,6 +43,28 @@ await entry(join(staging, 'index.js'), 'index');
 const types = readFileSync(join(root, 'src/js/index.d.ts'), 'utf8');
 writeFileSync(join(pkg, 'index.d.ts'), types);
 writeFileSync(join(pkg, 'index.d.cts'), types);
+
+// Adapters: src/js/adapters/<name>.js -> pkg/adapters/<name>.js (ESM) and .cjs, minified but
+// not bundled: each imports the entry beside it ('../index.js', '../index.cjs' in CommonJS) and
+// shares its one wasm instance. Types as written (.d.cts: the same, over index.d.cts).
+const adapterSizes = [];
+for (const f of readdirSync(join(root, 'src/js/adapters')).filter((f) => f.endsWith('.js')).sort()) {
+  const name = f.slice(0, -3);
+  for (const format of ['esm', 'cjs']) {
+    const out = join(pkg, 'adapters', `${name}.${format === 'esm' ? 'js' : 'cjs'}`);
+    await build({
+      entryPoints: [join(root, 'src/js/adapters', f)], outfile: out, format, platform: 'neutral',
+      target: 'es2020', minify: true, legalComments: 'none', logLevel: 'warning',
+    });
+    const js = readFileSync(out, 'utf8');
+    if (!js.includes('"../index.js"')) throw new Error(`adapters/${f} must import '../index.js'`);
+    if (format === 'cjs') writeFileSync(out, js.replace('require("../index.js")', 'require("../index.cjs")'));
+    else adapterSizes.push([`adapters/${f}`, sizes(Buffer.from(js))]);
+  }
+  const decl = readFileSync(join(root, 'src/js/adapters', `${name}.d.ts`), 'utf8');
+  writeFileSync(join(pkg, 'adapters', `${name}.d.ts`), decl);
+  writeFileSync(join(pkg, 'adapters', `${name}.d.cts`), decl.replaceAll("from '../index.js'", "from '../index.cjs'"));
+}
 
 /**
  * A data module as ESM (default export) and CommonJS (`module.exports` is the data, so
@@ -88,8 +111,9 @@ const rows = [
   ['wasm (binary, for comparison)', sizes(readFileSync(join(root, 'target/http_triage.wasm')))],
   ['consumer bundle (esbuild --minify)', sizes(Buffer.from(consumer.outputFiles[0].contents))],
 ];
-console.log(formatSizes([...rows, ['descriptions.js (opt-in)', descriptionSizes], ...localeSizes]));
-const files = Object.fromEntries([...rows, ['descriptions.js', descriptionSizes], ...localeSizes]);
+console.log(formatSizes([...rows, ['descriptions.js (opt-in)', descriptionSizes],
+  ...adapterSizes.map(([f, s]) => [`${f} (JS only; shares the wasm)`, s]), ...localeSizes]));
+const files = Object.fromEntries([...rows, ['descriptions.js', descriptionSizes], ...adapterSizes, ...localeSizes]);
 writeFileSync(join(root, 'target/sizes.json'), JSON.stringify({
   browserEntry: rows[0][1], consumerBundle: rows[2][1], wasm: rows[1][1], files,
 }, null, 2));

@@ -15,6 +15,10 @@ import { join } from 'node:path';
 export const BROWSER_ENTRY_BROTLI_BUDGET = 62_400;
 /** Each locale pack (pkg/locales/<tag>.js). */
 export const LOCALE_PACK_BROTLI_BUDGET = 2_048;
+/** Each adapter (pkg/adapters/<name>.js: JS only, it shares the entry's wasm), issue 16. */
+export const ADAPTER_BROTLI_BUDGET = 1_024;
+/** The adapters package.mjs must have measured. */
+const ADAPTERS = ['tanstack-query', 'axios', 'ky', 'ofetch'];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const record = join(root, 'target/sizes.json');
@@ -46,6 +50,14 @@ function main() {
   if (locales.length) {
     const largest = locales.reduce((a, b) => (b[1].brotli > a[1].brotli ? b : a));
     console.log(`${failures.some((f) => f.includes('locales/')) ? 'FAILED' : 'ok'}: ${locales.length} locale packs, largest ${largest[0]} ${largest[1].brotli} B brotli, budget ${LOCALE_PACK_BROTLI_BUDGET} B each`);
+  }
+  for (const name of ADAPTERS) {
+    const s = files[`adapters/${name}.js`];
+    if (!s) failures.push(`size budget: target/sizes.json has no adapters/${name}.js`);
+    else if (s.brotli > ADAPTER_BROTLI_BUDGET) failures.push(`size budget exceeded: adapters/${name}.js is ${s.brotli} B brotli, budget ${ADAPTER_BROTLI_BUDGET} B`);
+  }
+  if (!failures.some((f) => f.includes('adapters/'))) {
+    console.log(`ok: ${ADAPTERS.length} adapters, ${ADAPTERS.map((a) => `${a} ${files[`adapters/${a}.js`].brotli} B`).join(', ')} brotli, budget ${ADAPTER_BROTLI_BUDGET} B each`);
   }
   return failures;
 }

@@ -41,7 +41,7 @@ layer wasm-node       cargo test --target wasm32-unknown-unknown --test node
 layer wasm-chromium   cargo test --target wasm32-unknown-unknown --test web
 layer build           bash -c 'scripts/build.sh && echo "test result: ok. 1 passed; 0 failed"'
 layer size-budget     node scripts/size-budget.mjs
-layer types           bash -c 'node_modules/.bin/tsc -p tests/types && echo "test result: ok. 1 passed; 0 failed"'
+layer types           bash -c 'node_modules/.bin/tsc -p tests/types && node_modules/.bin/tsc -p tests/types/tsconfig.adapters.json && echo "test result: ok. 2 passed; 0 failed"'
 layer js              node --test --test-concurrency=1 tests/js/
 layer consumer        timeout -k 20 600 node --test tests/consumer/
 layer e2e             node --test --test-concurrency=1 tests/e2e/

@@ -67,6 +67,18 @@ pub struct FailureFacts<'a> {
     pub status: Option<f64>,
     /// `navigator.onLine`, when the runtime has it.
     pub online: Option<bool>,
+    /// `error.statusCode` or `error.response.statusCode`, when it is a number (got, ofetch).
+    pub status_code: Option<f64>,
+    /// Bit `i` set when `error[crate::clients::CLIENT_FLAGS[i]] === true` (`isAxiosError`, …).
+    pub flags: u32,
+    /// True when `error.response` is an object.
+    pub has_response: bool,
+    /// `error.cause.name`, when it is a string.
+    pub cause_name: Option<&'a str>,
+    /// `error.cause.message`, when it is a string.
+    pub cause_message: Option<&'a str>,
+    /// The decision headers of `error.response.headers` (only `userMessage` reads them).
+    pub response_headers: Option<crate::retry::HeaderView<'a>>,
 }
 
 /// What [`classify_failure`] decides.
@@ -81,7 +93,7 @@ pub struct FailureClass {
 }
 
 impl FailureClass {
-    fn failure(kind: Kind) -> Self {
+    pub(crate) fn failure(kind: Kind) -> Self {
         FailureClass {
             kind,
             retryable: matches!(kind, Kind::NetworkError | Kind::Timeout | Kind::Offline),
@@ -90,13 +102,17 @@ impl FailureClass {
     }
 }
 
-/// Names of error classes (ours and other clients') that carry an HTTP status.
-const HTTP_ERROR_NAMES: &[&str] = &["HttpError", "HTTPError", "AxiosError", "FetchError"];
+/// Names of this package's error classes that carry an HTTP status (other clients' errors:
+/// [`crate::clients`]).
+const HTTP_ERROR_NAMES: &[&str] = &["HttpError"];
 
 /// Classifies a thrown value from its facts; `None` when it is not recognisably a fetch
 /// failure or an HTTP error.
 pub fn classify_failure(facts: &FailureFacts<'_>) -> Option<FailureClass> {
     let name = facts.name.unwrap_or("");
+    if let Some(class) = crate::clients::classify_client_error(facts) {
+        return Some(class);
+    }
     // This package's NetworkError carries its kind in `code`.
     if name == "NetworkError" {
         if let Some(kind) = facts.code.and_then(Kind::from_name) {
@@ -144,7 +160,7 @@ fn fetch_failure_kind(message: &str) -> Option<Kind> {
         .then_some(Kind::NetworkError)
 }
 
-fn status_class(status: f64) -> Option<FailureClass> {
+pub(crate) fn status_class(status: f64) -> Option<FailureClass> {
     if !status.is_finite() || status.fract() != 0.0 || !(100.0..=599.0).contains(&status) {
         return None;
     }

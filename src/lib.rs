@@ -6,6 +6,7 @@
 
 pub mod catalog;
 pub mod classify;
+pub mod clients;
 pub mod error;
 pub mod failure;
 pub mod json;

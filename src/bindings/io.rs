@@ -230,6 +230,28 @@ pub(crate) fn split<const N: usize>(mut bytes: &[u8], lens: [i32; N]) -> Option<
     Some(out)
 }
 
+/// Reads `N` strings written as src/js/abi.js `strings()` writes them: `N` little-endian `u32`
+/// byte lengths (`u32::MAX` for an absent string), then the UTF-8 of each present string in
+/// order. Returns the strings and the bytes after them; `None` when the bytes run out or are
+/// not UTF-8.
+pub(crate) fn strings<const N: usize>(bytes: &[u8]) -> Option<([Option<&str>; N], &[u8])> {
+    let mut lens = [-1i32; N];
+    let mut rest = bytes;
+    for len in &mut lens {
+        let (head, tail) = rest.split_first_chunk::<4>()?;
+        let n = u32::from_le_bytes(*head);
+        *len = if n == u32::MAX {
+            -1
+        } else {
+            i32::try_from(n).ok()?
+        };
+        rest = tail;
+    }
+    let total: usize = lens.iter().map(|&l| l.max(0) as usize).sum();
+    let (text, after) = rest.split_at_checked(total)?;
+    Some((split(text, lens)?, after))
+}
+
 /// Tape tags: one byte per value, in pre-order.
 mod tag {
     pub const NULL: u8 = 0;
@@ -361,6 +383,24 @@ mod tests {
         bytes.extend_from_slice(&f64::NAN.to_le_bytes());
         assert_eq!(read_tape(&bytes, true), Some(Value::Null));
         assert!(matches!(read_tape(&bytes, false), Some(Value::Number(n)) if n.is_nan()));
+    }
+
+    #[test]
+    fn strings_read_a_length_header_then_the_text() {
+        let mut bytes = Vec::new();
+        for len in [3u32, u32::MAX, 2] {
+            bytes.extend_from_slice(&len.to_le_bytes());
+        }
+        bytes.extend_from_slice(b"GETok!");
+        let (got, rest) = strings::<3>(&bytes).unwrap();
+        assert_eq!(got, [Some("GET"), None, Some("ok")]);
+        assert_eq!(rest, b"!");
+        assert!(
+            strings::<4>(&bytes).is_none(),
+            "the header runs past the bytes"
+        );
+        bytes[0] = 200;
+        assert!(strings::<3>(&bytes).is_none(), "a length past the bytes");
     }
 
     #[test]

@@ -3,23 +3,26 @@
 use std::cell::Cell;
 
 use super::io::{self, Out};
+use super::status::facts;
+use crate::clients::carried_wait_ms;
 use crate::error::{js_number, ArgError};
 use crate::messages::input::{resolve_input, MessageInput};
 use crate::messages::{self, MessageRequest, Unit};
+use crate::retry::HeaderView;
 
-/// Flag bits of a `userMessage` call, beside [`super::status::flag`]'s error facts.
+/// Flag bits of a `userMessage` call, above [`super::status::flag`]'s error facts.
 pub(crate) mod flag {
     /// The input is a number (`number` holds it).
-    pub const NUMBER: u32 = 8;
+    pub const NUMBER: u32 = 1 << 8;
     /// The input is an object or a function.
-    pub const OBJECT: u32 = 16;
+    pub const OBJECT: u32 = 1 << 9;
     /// `options.retryAfterMs` was given (`retry_after_ms` holds it).
-    pub const RETRY_AFTER: u32 = 32;
+    pub const RETRY_AFTER: u32 = 1 << 10;
     /// `options.includeServerDetail` is `true`.
-    pub const SERVER_DETAIL: u32 = 64;
+    pub const SERVER_DETAIL: u32 = 1 << 11;
     /// This is the second call: the wait phrase asked for is in IN (absent when it could not
     /// be formatted).
-    pub const PHRASE: u32 = 128;
+    pub const PHRASE: u32 = 1 << 12;
 }
 
 /// The units of a wait phrase, indexed as the records give them.
@@ -27,11 +30,14 @@ const UNITS: [Unit; 4] = [Unit::Second, Unit::Minute, Unit::Hour, Unit::Day];
 
 /// `userMessage(input, options)`, over facts the JavaScript layer read.
 ///
-/// IN holds, in this order, the strings whose UTF-8 lengths are `lens` (negative for absent):
-/// `input.kind`, the four error facts (see [`super::status::facts`]), the server's text
+/// IN holds strings as `io::strings` reads them: the error facts of
+/// [`super::status::FACT_STRINGS`], then `input.kind`, the server's text
 /// (`details.userFacing.message`, else `detail`, else `title`), the locale tags joined by NUL,
-/// and on a second call the wait phrase. Numbers: the input itself when it is a number,
-/// `input.status` (NaN for none), `options.retryAfterMs`, `input.retryAfterMs` (NaN for none).
+/// the decision headers of `input.response.headers` joined as `name\0value\0…`, and on a
+/// second call the wait phrase. Numbers: the input itself when it is a number, `input.status`,
+/// the error facts `status` and `status_code` (see [`super::status::facts`]), `options.retryAfterMs`,
+/// `input.retryAfterMs` (NaN for none), and `now` (epoch ms, for a wait the carried response
+/// gives as a date).
 ///
 /// The answer is a message record (`0`, title, message, action, kind index `u8`, locale, dir
 /// `u8` 0 ltr / 1 rtl), or, when the message needs a wait phrase and this is the first call,
@@ -41,80 +47,83 @@ const UNITS: [Unit; 4] = [Unit::Second, Unit::Minute, Unit::Hour, Unit::Day];
 #[allow(clippy::too_many_arguments)]
 #[cfg_attr(target_arch = "wasm32", no_mangle)]
 pub extern "C" fn user_message(
-    kind: i32,
-    name: i32,
-    message: i32,
-    code: i32,
-    cause_code: i32,
-    detail: i32,
-    locales: i32,
-    phrase: i32,
+    len: u32,
     number: f64,
     status: f64,
+    error_status: f64,
+    status_code: f64,
     retry_after_ms: f64,
     input_retry_after_ms: f64,
+    now: f64,
     flags: u32,
 ) -> u32 {
-    let lens = [
-        kind, name, message, code, cause_code, detail, locales, phrase,
-    ];
-    let total = lens.iter().map(|&l| l.max(0) as usize).sum();
-    let answer = io::with_input(total, |bytes| {
-        answer_message(
-            bytes,
-            lens,
+    let answer = io::with_input(len as usize, |bytes| {
+        let numbers = Numbers {
             number,
             status,
+            error_status,
+            status_code,
             retry_after_ms,
             input_retry_after_ms,
-            flags,
-        )
+            now,
+        };
+        answer_message(bytes, &numbers, flags)
     });
     io::result(answer.map(|a| move |out: &mut Out| a.write(out))) as u32
 }
 
-/// The answer of [`user_message`] once its inputs are read.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn answer_message(
-    bytes: &[u8],
-    lens: [i32; 8],
+/// The numbers of a [`user_message`] call.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Numbers {
     number: f64,
     status: f64,
+    error_status: f64,
+    status_code: f64,
     retry_after_ms: f64,
     input_retry_after_ms: f64,
+    now: f64,
+}
+
+/// The answer of [`user_message`] once its inputs are read.
+pub(crate) fn answer_message(
+    bytes: &[u8],
+    n: &Numbers,
     flags: u32,
 ) -> Result<MessageAnswer, ArgError> {
-    let Some([kind, name, message, code, cause_code, detail, locales, phrase]) =
-        io::split(bytes, lens)
+    let Some((
+        [name, message, code, cause_code, cause_name, cause_message, kind, detail, locales, headers, phrase],
+        _,
+    )) = io::strings::<11>(bytes)
     else {
         return Err(ArgError::type_error("userMessage input could not be read"));
     };
+    let mut failure = facts(
+        [name, message, code, cause_code, cause_name, cause_message],
+        n.error_status,
+        n.status_code,
+        flags,
+    );
+    failure.response_headers = headers.map(HeaderView::Joined);
     let facts = MessageInput {
-        number: (flags & flag::NUMBER != 0).then_some(number),
+        number: (flags & flag::NUMBER != 0).then_some(n.number),
         is_object: flags & flag::OBJECT != 0,
-        status: (!status.is_nan()).then_some(status),
+        status: (!n.status.is_nan()).then_some(n.status),
         kind,
-        failure: crate::failure::FailureFacts {
-            name,
-            message,
-            is_error: flags & super::status::flag::IS_ERROR != 0,
-            code,
-            cause_code,
-            status: (!status.is_nan()).then_some(status),
-            online: (flags & super::status::flag::HAS_ONLINE != 0)
-                .then_some(flags & super::status::flag::ONLINE != 0),
-        },
+        failure,
     };
     let (kind, status) = resolve_input(&facts)?;
     let retry_after_ms = if flags & flag::RETRY_AFTER != 0 {
-        if !(retry_after_ms.is_finite() && retry_after_ms >= 0.0) {
+        let ms = n.retry_after_ms;
+        if !(ms.is_finite() && ms >= 0.0) {
             let mut m = String::from("options.retryAfterMs must be a finite number >= 0, got ");
-            m.push_str(&js_number(retry_after_ms));
+            m.push_str(&js_number(ms));
             return Err(ArgError::range_error(m));
         }
-        Some(retry_after_ms)
+        Some(ms)
     } else {
-        Some(input_retry_after_ms).filter(|n| n.is_finite() && *n >= 0.0)
+        Some(n.input_retry_after_ms)
+            .filter(|n| n.is_finite() && *n >= 0.0)
+            .or_else(|| carried_wait_ms(&facts.failure, n.now))
     };
     let tags: Vec<&str> = locales
         .map(|l| l.split('\0').filter(|t| !t.is_empty()).collect())

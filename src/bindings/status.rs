@@ -14,6 +14,43 @@ pub(crate) mod flag {
     pub const HAS_ONLINE: u32 = 2;
     /// `navigator.onLine` is true.
     pub const ONLINE: u32 = 4;
+    /// `error.response` is an object.
+    pub const HAS_RESPONSE: u32 = 8;
+    /// Bit `CLIENT + i` is set when `error[crate::clients::CLIENT_FLAGS[i]] === true`.
+    pub const CLIENT: u32 = 4;
+}
+
+/// The string facts of a thrown value, in the order IN holds them: `name`, `message`, `code`,
+/// `cause.code`, `cause.name`, `cause.message`.
+pub(crate) const FACT_STRINGS: usize = 6;
+
+/// The facts of a thrown value from what the JavaScript layer read (src/js/facts.js):
+/// `strings` as [`FACT_STRINGS`] lists them; `status` is `error.status`, else
+/// `error.response.status`, and `status_code` `error.statusCode`, else
+/// `error.response.statusCode` (NaN for none); [`flag`] bits.
+pub(crate) fn facts(
+    strings: [Option<&str>; FACT_STRINGS],
+    status: f64,
+    status_code: f64,
+    flags: u32,
+) -> FailureFacts<'_> {
+    let [name, message, code, cause_code, cause_name, cause_message] = strings;
+    let number = |n: f64| (!n.is_nan()).then_some(n);
+    FailureFacts {
+        name,
+        message,
+        is_error: flags & flag::IS_ERROR != 0,
+        code,
+        cause_code,
+        status: number(status),
+        online: (flags & flag::HAS_ONLINE != 0).then_some(flags & flag::ONLINE != 0),
+        status_code: number(status_code),
+        flags: (flags >> flag::CLIENT) & 0xf,
+        has_response: flags & flag::HAS_RESPONSE != 0,
+        cause_name,
+        cause_message,
+        response_headers: None,
+    }
 }
 
 /// A StatusInfo record: status `u32`, class index `u8`, kind index `u8`, flags `u8`
@@ -57,27 +94,6 @@ pub extern "C" fn list_statuses() -> u32 {
     }) as u32
 }
 
-/// Reads the facts of a thrown value from IN: `name`, `message`, `code` and `cause.code`
-/// (UTF-8, lengths as given, negative for absent), `status` (`error.status` or
-/// `error.response.status`; NaN for none) and [`flag`] bits.
-pub(crate) fn facts<'a>(
-    bytes: &'a [u8],
-    lens: [i32; 4],
-    status: f64,
-    flags: u32,
-) -> Option<FailureFacts<'a>> {
-    let [name, message, code, cause_code] = io::split(bytes, lens)?;
-    Some(FailureFacts {
-        name,
-        message,
-        is_error: flags & flag::IS_ERROR != 0,
-        code,
-        cause_code,
-        status: (!status.is_nan()).then_some(status),
-        online: (flags & flag::HAS_ONLINE != 0).then_some(flags & flag::ONLINE != 0),
-    })
-}
-
 /// An ErrorClass record: present `u8` (0 for `null`), then kind index `u8`, retryable `u8`
 /// and status `f64` (NaN for none).
 pub(crate) fn error_class(out: &mut Out, class: Option<FailureClass>) {
@@ -89,20 +105,13 @@ pub(crate) fn error_class(out: &mut Out, class: Option<FailureClass>) {
     }
 }
 
-/// `classifyError(error)` over facts the JavaScript layer read (see [`facts`]).
+/// `classifyError(error)` over facts the JavaScript layer read: IN holds the
+/// [`FACT_STRINGS`] (`len` bytes, as `io::strings` reads them); see [`facts`] for the rest.
 #[cfg_attr(target_arch = "wasm32", no_mangle)]
-pub extern "C" fn classify_error(
-    name: i32,
-    message: i32,
-    code: i32,
-    cause_code: i32,
-    status: f64,
-    flags: u32,
-) -> u32 {
-    let lens = [name, message, code, cause_code];
-    let total = lens.iter().map(|&l| l.max(0) as usize).sum();
-    let class = io::with_input(total, |bytes| {
-        facts(bytes, lens, status, flags).and_then(|f| classify_failure(&f))
+pub extern "C" fn classify_error(len: u32, status: f64, status_code: f64, flags: u32) -> u32 {
+    let class = io::with_input(len as usize, |bytes| {
+        let (strings, _) = io::strings(bytes)?;
+        classify_failure(&facts(strings, status, status_code, flags))
     });
     io::answer(|out| error_class(out, class)) as u32
 }

@@ -215,6 +215,20 @@ function decodeUtf8(start, end) {
   return s;
 }
 
+/**
+ * Writes `list` (strings or undefined) as src/bindings/io.rs `strings` reads them: a u32 byte
+ * length each (0xffffffff for absent), then the UTF-8 of each string. Returns the bytes written.
+ */
+export function strings(list) {
+  const header = at;
+  for (let i = 0; i < list.length; i++) putU32(0);
+  for (let i = 0; i < list.length; i++) {
+    const n = text(list[i]);
+    dv.setUint32(inAt + header + 4 * i, n < 0 ? 0xffffffff : n, true);
+  }
+  return at;
+}
+
 /** Writes raw bytes. */
 export function put(bytes) {
   room(bytes.length);

@@ -3,24 +3,12 @@
 // export does what); argument errors are thrown here from the records Rust answers with, and
 // from the few type checks that must happen before anything can be passed.
 import {
-  begin, define, f64, guard, names, optF64, optStr, read, remember, str, tapeValue,
+  begin, define, f64, guard, names, optF64, optStr, read, remember, str, strings, tapeValue,
   text, u32, u8at, wasm, written, memoryBytes,
 } from './abi.js';
-import { errorFacts, get, navigatorLanguages, stringFact, MAX_TAGS } from './facts.js';
+import { errorFacts, get, joinHeaders, navigatorLanguages, stringFact, MAX_TAGS } from './facts.js';
 import { TOO_DEEP, writeParsed, writeTape } from './tape.js';
-
-/** How a value reads in an error message: `a string`, `null`, `NaN`, `an array`, … */
-export function describe(v) {
-  if (typeof v === 'number') return String(v);
-  if (v === null || v === undefined) return String(v);
-  if (typeof v === 'object') {
-    try {
-      if (Array.isArray(v)) return 'an array';
-    } catch { /* a revoked Proxy */ }
-    return 'an object';
-  }
-  return typeof v === 'undefined' ? 'undefined' : `a ${typeof v}`;
-}
+import { describe } from './describe.js';
 
 /** Writes `value` as a tape with `limits`; throws what `what` is when it is too deep or large. */
 function tape(value, limits, what) {
@@ -98,18 +86,12 @@ export function listStatuses() {
 
 // ── Thrown values ──────────────────────────────────────────────────────────────────────────
 
-/** Writes an error's facts into IN: the four strings' byte lengths, in order. */
-function writeFacts(f) {
-  return [text(f.name), text(f.message), text(f.code), text(f.causeCode)];
-}
-
 /** Classifies anything a fetch call can throw: `{ kind, retryable, status? }`, or null. */
 export function classifyError(error) {
   const f = errorFacts(error);
   return guard(() => {
     begin();
-    const lens = writeFacts(f);
-    read(wasm().classify_error(lens[0], lens[1], lens[2], lens[3], f.status, f.flags));
+    read(wasm().classify_error(strings(f.strings), f.status, f.statusCode, f.flags));
     if (u8at() === 0) return null;
     const kind = names.kinds[u8at()];
     const retryable = u8at() === 1;
@@ -121,13 +103,18 @@ export function classifyError(error) {
 // ── Messages ───────────────────────────────────────────────────────────────────────────────
 
 /** Flag bits (src/bindings/messages.rs `flag`). */
-const NUMBER = 8;
-const OBJECT = 16;
-const RETRY_AFTER = 32;
-const SERVER_DETAIL = 64;
-const PHRASE = 128;
+const NUMBER = 1 << 8;
+const OBJECT = 1 << 9;
+const RETRY_AFTER = 1 << 10;
+const SERVER_DETAIL = 1 << 11;
+const PHRASE = 1 << 12;
 /** The units a wait phrase request names (src/bindings/messages.rs `UNITS`). */
 const UNITS = ['second', 'minute', 'hour', 'day'];
+
+/** The facts of a value that is not an object. */
+const NO_FACTS = { strings: [undefined, undefined, undefined, undefined, undefined, undefined], status: NaN, statusCode: NaN, flags: 0 };
+/** `flag::HAS_RESPONSE` (src/bindings/status.rs). */
+const HAS_RESPONSE = 8;
 
 /** `Intl.RelativeTimeFormat` per locale (at most 64 kept). */
 const formatters = new Map();
@@ -194,7 +181,8 @@ export function userMessage(input, options) {
   let status = NaN;
   let inputWait = NaN;
   let detail;
-  let f = { status: NaN, flags: 0 };
+  let headers;
+  let f = NO_FACTS;
   if (typeof input === 'number') flags |= NUMBER;
   else if (input !== null && (typeof input === 'object' || typeof input === 'function')) {
     flags |= OBJECT;
@@ -207,22 +195,19 @@ export function userMessage(input, options) {
     const details = get(input, 'details');
     detail = stringFact(get(get(details, 'userFacing'), 'message'))
       ?? stringFact(get(details, 'detail')) ?? stringFact(get(details, 'title'));
+    // Another client's error carries its response: its Retry-After can say when to come back.
+    if (f.flags & HAS_RESPONSE) headers = joinHeaders(get(f.response, 'headers'));
   }
   flags |= f.flags;
   const number = typeof input === 'number' ? input : NaN;
   const wait = typeof retryAfter === 'number' ? retryAfter : NaN;
   return guard(() => {
+    const list = [...f.strings, kind, detail, tags, headers, undefined];
     const call = (phrase, second) => {
       begin();
-      const k = text(kind);
-      const n = text(f.name);
-      const m = text(f.message);
-      const c = text(f.code);
-      const cc = text(f.causeCode);
-      const d = text(detail);
-      const t = text(tags);
-      const p = text(phrase);
-      read(wasm().user_message(k, n, m, c, cc, d, t, p, number, status, wait, inputWait, second ? flags | PHRASE : flags));
+      list[10] = phrase;
+      const len = strings(list);
+      read(wasm().user_message(len, number, status, f.status, f.statusCode, wait, inputWait, Date.now(), second ? flags | PHRASE : flags));
     };
     call(undefined, false);
     if (u8at() === 1) {

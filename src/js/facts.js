@@ -1,11 +1,17 @@
 // Reads the plain facts the Rust core decides from, off values the caller or the platform
-// owns (thrown errors, navigator). Every read is caught: a getter or Proxy trap that throws
-// reads as undefined, so reporting an error can never throw.
+// owns (thrown errors, navigator, headers). Every read is caught: a getter or Proxy trap that
+// throws reads as undefined, so reporting an error can never throw.
+import { names } from './abi.js';
+import { describe } from './describe.js';
 
 /** Longest string fact passed on, in UTF-16 units (the core matches short, known wordings). */
 const MAX_FACT = 512;
 /** Most locale tags read from an option or navigator.languages. */
 export const MAX_TAGS = 16;
+
+/** Header pairs looked at per collection, and the longest value kept (as the core's reader). */
+const MAX_PAIRS = 256;
+const MAX_VALUE = 4096;
 
 /** `target[key]`, or undefined when `target` is not an object or reading it throws. */
 export function get(target, key) {
@@ -43,6 +49,12 @@ export function isError(v) {
 export const IS_ERROR = 1;
 const HAS_ONLINE = 2;
 const ONLINE = 4;
+const HAS_RESPONSE = 8;
+/**
+ * Properties other clients set to `true` on their errors (src/clients.rs `CLIENT_FLAGS`, in bit
+ * order from bit 4).
+ */
+const CLIENT_FLAGS = ['isAxiosError', 'isKyError'];
 
 /** The navigator of a window or worker, or undefined (Node before 21, Deno without one). */
 function navigatorOf() {
@@ -87,19 +99,70 @@ export function navigatorLanguages() {
 }
 
 /**
- * The facts of a thrown value: name, message, code, cause.code (strings or undefined), status
- * (`status`, else `response.status`; NaN for none), and flag bits.
+ * The facts of a thrown value (src/bindings/status.rs `facts`): `strings` (name, message, code,
+ * cause.code, cause.name, cause.message: strings or undefined), `status` (`status`, else
+ * `response.status`) and `statusCode` (`statusCode`, else `response.statusCode`), NaN for none,
+ * `flags`, and `response` (the value's response, for its headers).
  */
 export function errorFacts(error) {
   const cause = get(error, 'cause');
+  const response = get(error, 'response');
   let status = numberFact(get(error, 'status'));
-  if (status !== status) status = numberFact(get(get(error, 'response'), 'status'));
+  if (status !== status) status = numberFact(get(response, 'status'));
+  let statusCode = numberFact(get(error, 'statusCode'));
+  if (statusCode !== statusCode) statusCode = numberFact(get(response, 'statusCode'));
+  let flags = (isError(error) ? IS_ERROR : 0) | onlineFlags();
+  if (response !== null && typeof response === 'object') flags |= HAS_RESPONSE;
+  for (let i = 0; i < CLIENT_FLAGS.length; i++) {
+    if (get(error, CLIENT_FLAGS[i]) === true) flags |= 16 << i;
+  }
   return {
-    name: stringFact(get(error, 'name')),
-    message: stringFact(get(error, 'message')),
-    code: stringFact(get(error, 'code')),
-    causeCode: stringFact(get(cause, 'code')),
+    strings: [
+      stringFact(get(error, 'name')), stringFact(get(error, 'message')), stringFact(get(error, 'code')),
+      stringFact(get(cause, 'code')), stringFact(get(cause, 'name')), stringFact(get(cause, 'message')),
+    ],
     status,
-    flags: (isError(error) ? IS_ERROR : 0) | onlineFlags(),
+    statusCode,
+    flags,
+    response,
   };
+}
+
+/**
+ * `headers` reduced to the pairs a decision reads, joined as `name\0value\0…` (names
+ * lowercase); undefined when absent. Headers, a Map (anything with entries()), an array of
+ * [name, value] pairs or a plain object; every read caught. Anything else is a TypeError naming
+ * `what`, or undefined when there is no `what`.
+ */
+export function joinHeaders(headers, what) {
+  if (headers === undefined || headers === null) return undefined;
+  if (typeof headers !== 'object') {
+    if (what === undefined) return undefined;
+    throw new TypeError(`${what} must be a Headers object or a plain object, got ${describe(headers)}`);
+  }
+  const wanted = names.headers;
+  let joined = '';
+  const add = (name, value) => {
+    if (typeof value === 'number') value = String(value);
+    if (typeof name !== 'string' || typeof value !== 'string' || value.length > MAX_VALUE) return;
+    const lower = name.toLowerCase();
+    if (wanted.has(lower) && !value.includes('\0')) joined += `${lower}\0${value}\0`;
+  };
+  try {
+    if (Array.isArray(headers)) {
+      const n = Math.min(headers.length, MAX_PAIRS);
+      for (let i = 0; i < n; i++) add(get(headers[i], 0), get(headers[i], 1));
+    } else if (typeof get(headers, 'entries') === 'function') {
+      let n = 0;
+      for (const pair of headers.entries()) {
+        if (++n > MAX_PAIRS) break;
+        add(get(pair, 0), get(pair, 1));
+      }
+    } else {
+      const keys = Object.keys(headers);
+      const n = Math.min(keys.length, MAX_PAIRS);
+      for (let i = 0; i < n; i++) add(keys[i], get(headers, keys[i]));
+    }
+  } catch { /* a throwing iterator or trap ends the pairs read so far */ }
+  return joined;
 }

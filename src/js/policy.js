@@ -2,13 +2,11 @@
 // context into plain values (the headers a decision reads, joined into one string) and makes
 // one call; every rule is the core's.
 import { begin, copyWritten, f64, generation, guard, names, optF64, put, read, text, u32, u8at, wasm } from './abi.js';
-import { classifyError, describe } from './core.js';
-import { get } from './facts.js';
+import { classifyError } from './core.js';
+import { describe } from './describe.js';
+import { get, joinHeaders } from './facts.js';
 import { writeTape, TOO_DEEP } from './tape.js';
 
-/** Header pairs looked at per collection, and the longest value kept (as the core's reader). */
-const MAX_PAIRS = 256;
-const MAX_VALUE = 4096;
 /** The failure kinds `context.error` may name, by the index the export takes. */
 const FAILURES = ['network_error', 'offline', 'timeout', 'aborted'];
 /** Limits of the options' tape. */
@@ -22,41 +20,6 @@ const collected = typeof FinalizationRegistry === 'function'
 function release(slot) {
   if (slot.handle !== 0 && slot.generation === generation) wasm().policy_free(slot.handle);
   slot.handle = 0;
-}
-
-/**
- * `headers` reduced to the pairs a decision reads, joined as `name\0value\0…` (names
- * lowercase); undefined when absent. Headers, a Map (anything with entries()), an array of
- * [name, value] pairs or a plain object; every read caught.
- */
-function joinHeaders(headers, what) {
-  if (headers === undefined || headers === null) return undefined;
-  if (typeof headers !== 'object') throw new TypeError(`${what} must be a Headers object or a plain object, got ${describe(headers)}`);
-  const wanted = names.headers;
-  let joined = '';
-  const add = (name, value) => {
-    if (typeof value === 'number') value = String(value);
-    if (typeof name !== 'string' || typeof value !== 'string' || value.length > MAX_VALUE) return;
-    const lower = name.toLowerCase();
-    if (wanted.has(lower) && !value.includes('\0')) joined += `${lower}\0${value}\0`;
-  };
-  try {
-    if (Array.isArray(headers)) {
-      const n = Math.min(headers.length, MAX_PAIRS);
-      for (let i = 0; i < n; i++) add(get(headers[i], 0), get(headers[i], 1));
-    } else if (typeof get(headers, 'entries') === 'function') {
-      let n = 0;
-      for (const pair of headers.entries()) {
-        if (++n > MAX_PAIRS) break;
-        add(get(pair, 0), get(pair, 1));
-      }
-    } else {
-      const keys = Object.keys(headers);
-      const n = Math.min(keys.length, MAX_PAIRS);
-      for (let i = 0; i < n; i++) add(keys[i], get(headers, keys[i]));
-    }
-  } catch { /* a throwing iterator or trap ends the pairs read so far */ }
-  return joined;
 }
 
 /** An optional number member of the context; undefined when absent. */

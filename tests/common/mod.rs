@@ -108,6 +108,20 @@ pub fn input<const N: usize>(strings: [Option<&str>; N]) -> [i32; N] {
     lens
 }
 
+/// Writes `strings` into IN as src/js/abi.js `strings()` does (a u32 length each, `u32::MAX` for
+/// `None`, then the UTF-8); returns the bytes written.
+pub fn header<const N: usize>(strings: [Option<&str>; N]) -> u32 {
+    let mut bytes = Vec::new();
+    for s in strings {
+        bytes.extend_from_slice(&s.map_or(u32::MAX, |s| s.len() as u32).to_le_bytes());
+    }
+    for s in strings.into_iter().flatten() {
+        bytes.extend_from_slice(s.as_bytes());
+    }
+    io::set_input(&bytes);
+    bytes.len() as u32
+}
+
 /// A JSON text as our [`Value`].
 pub fn value(json: &str) -> Value {
     fn convert(v: serde_json::Value) -> Value {
@@ -220,8 +234,8 @@ macro_rules! shared_suite {
             status: f64,
             flags: u32,
         ) -> Option<(String, bool, Option<f64>)> {
-            let [a, b, c, d] = input([name, message, code, cause]);
-            status::classify_error(a, b, c, d, status, flags);
+            let len = header([name, message, code, cause, None, None]);
+            status::classify_error(len, status, f64::NAN, flags);
             let mut r = Record::ok();
             (r.u8() == 1).then(|| (kind_name(r.u8()), r.u8() == 1, r.opt_f64()))
         }
@@ -239,11 +253,17 @@ macro_rules! shared_suite {
             assert_eq!(http, Some(("service_unavailable".into(), true, Some(503.0))));
             assert_eq!(classify_error(None, None, None, None, f64::NAN, 0), None);
             // Lengths past what IN holds, and bytes that are not UTF-8: no answer, no harm.
-            status::classify_error(1 << 20, -1, -1, -1, f64::NAN, 0);
+            status::classify_error(1 << 20, f64::NAN, f64::NAN, 0);
             assert_eq!(Record::ok().u8(), 0);
-            io::set_input(b"\xff\xfe");
-            status::classify_error(2, -1, -1, -1, f64::NAN, 1);
+            let mut bad = vec![2, 0, 0, 0];
+            bad.extend_from_slice(&[0xff; 20]);
+            bad.extend_from_slice(b"\xff\xfe");
+            io::set_input(&bad);
+            status::classify_error(26, f64::NAN, f64::NAN, 1);
             assert_eq!(Record::ok().u8(), 0);
+            // Another client's error: axios's flag (bit 4) with a response carrying the status.
+            let axios = classify_error(Some("AxiosError"), None, Some("ERR_BAD_RESPONSE"), None, 503.0, 1 | 8 | 16);
+            assert_eq!(axios.unwrap().0, "service_unavailable");
             assert_eq!(fetch("fetch failed").unwrap().0, "network_error");
         }
 
@@ -254,12 +274,12 @@ macro_rules! shared_suite {
             locales: &str,
             retry_after_ms: Option<f64>,
         ) -> (String, String, String, String, String, u8) {
-            let flags = if number.is_some() { 8 } else { 16 } | if retry_after_ms.is_some() { 32 } else { 0 };
+            let flags = if number.is_some() { 1 << 8 } else { 1 << 9 } | if retry_after_ms.is_some() { 1 << 10 } else { 0 };
             let call = |phrase: Option<&str>, flags: u32| {
-                let l = input([None, None, None, None, None, None, Some(locales), phrase]);
+                let len = header([None, None, None, None, None, None, None, None, Some(locales), None, phrase]);
                 messages::user_message(
-                    l[0], l[1], l[2], l[3], l[4], l[5], l[6], l[7],
-                    number.unwrap_or(f64::NAN), f64::NAN, retry_after_ms.unwrap_or(f64::NAN), f64::NAN, flags,
+                    len, number.unwrap_or(f64::NAN), f64::NAN, f64::NAN, f64::NAN,
+                    retry_after_ms.unwrap_or(f64::NAN), f64::NAN, 0.0, flags,
                 );
                 Record::ok()
             };
@@ -268,7 +288,7 @@ macro_rules! shared_suite {
                 let (locale, value, unit) = (r.str(), r.f64(), r.u8());
                 assert!(!locale.is_empty() && value >= 0.0 && unit < 4);
                 let phrase = format!("[in {value} unit {unit}]");
-                r = call(Some(&phrase), flags | 128);
+                r = call(Some(&phrase), flags | 1 << 12);
                 assert_eq!(r.u8(), 0);
             }
             (r.str(), r.str(), r.str(), kind_name(r.u8()), r.str(), r.u8())
@@ -281,11 +301,17 @@ macro_rules! shared_suite {
             assert_eq!((kind.as_str(), locale.as_str(), dir), ("service_unavailable", "en", 0));
             let (_, _, action, ..) = user_message(Some(429.0), "en-GB\0fr", Some(30_000.0));
             assert!(action.contains("[in 30 unit 0]"), "{action}");
-            let l = input([None, None, None, None, None, None, None, None]);
-            messages::user_message(l[0], l[1], l[2], l[3], l[4], l[5], l[6], l[7], 700.0, f64::NAN, f64::NAN, f64::NAN, 8);
+            let len = header([None; 11]);
+            messages::user_message(len, 700.0, f64::NAN, f64::NAN, f64::NAN, f64::NAN, f64::NAN, 0.0, 1 << 8);
             assert_eq!(Record::err().0, "RangeError");
-            messages::user_message(l[0], l[1], l[2], l[3], l[4], l[5], l[6], l[7], 404.0, f64::NAN, -5.0, f64::NAN, 8 | 32);
+            messages::user_message(len, 404.0, f64::NAN, f64::NAN, f64::NAN, -5.0, f64::NAN, 0.0, 1 << 8 | 1 << 10);
             assert_eq!(Record::err().0, "RangeError", "a negative retryAfterMs option");
+            // A carried response's Retry-After says when (ky's HTTPError with its response).
+            let len = header([Some("HTTPError"), None, None, None, None, None, None, None, Some("en"), Some("retry-after\x0030\x00"), None]);
+            messages::user_message(len, f64::NAN, f64::NAN, 429.0, f64::NAN, f64::NAN, f64::NAN, 0.0, 1 << 9 | 8 | 32);
+            let mut r = Record::ok();
+            assert_eq!(r.u8(), 1, "a phrase is asked for: the response says 30 s");
+            assert_eq!((r.str(), r.f64(), r.u8()), ("en".to_string(), 30.0, 0));
         }
 
         #[$test]

@@ -23,6 +23,11 @@ test('the README has runnable examples', () => assert.ok(blocks.length >= 3));
 const work = mkdtempSync(join(tmpdir(), 'http-triage-readme-'));
 mkdirSync(join(work, 'node_modules'));
 symlinkSync(pkgDir, join(work, 'node_modules/http-triage'), 'dir');
+// The libraries the adapters' examples import (dev dependencies of this repository).
+mkdirSync(join(work, 'node_modules/@tanstack'));
+for (const lib of ['axios', 'ky', 'ofetch', 'wretch', 'got', '@tanstack/query-core']) {
+  symlinkSync(join(root, 'node_modules', lib), join(work, 'node_modules', lib), 'dir');
+}
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
 blocks.forEach((code, i) => {

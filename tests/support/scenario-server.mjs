@@ -68,6 +68,18 @@ export const SCENARIOS = {
     : ok(n, req)),
   /** 429 with `Retry-After: 2`, then 200 (the origin cooldown scenario). */
   cooldown: (n, req) => (n === 1 ? json(429, { error: 'slow down' }, { 'retry-after': '2' }) : ok(n, req)),
+  /** 429 with `Retry-After: 1` (delta-seconds), then 200. */
+  'rate-limited-seconds': (n, req) => (n === 1 ? json(429, { error: 'slow down' }, { 'retry-after': '1' }) : ok(n, req)),
+  /** 429 with `Retry-After` as an IMF-fixdate 1 s after the `Date` it is sent with, then 200
+   *  (both from one clock reading, so the wait is exactly 1 s whatever the second boundary). */
+  'rate-limited-date': (n, req) => {
+    if (n !== 1) return ok(n, req);
+    const now = Date.now();
+    return json(429, { error: 'slow down' }, {
+      date: new Date(now).toUTCString(),
+      'retry-after': new Date(now + 1_000).toUTCString(),
+    });
+  },
   /** 503 without timing headers once, then 200, for any method (POST with or without an
    *  Idempotency-Key, stream bodies). */
   'unavailable-once': (n, req) => (n === 1 ? unavailable() : ok(n, req)),

@@ -10,7 +10,8 @@ import { pageResult } from '../lib/browser.mjs';
 import { BROWSER_CONDITIONS, resolveExport } from '../lib/exports.mjs';
 import { run } from '../lib/proc.mjs';
 import {
-  CJS_REQUIRE, ESM_IMPORT, NAMES, PROBE_SOURCE, SHOW_IN_PAGE, TARGET_FROM_QUERY, assertProbe, html, parseProbeLine, runProbe,
+  CJS_REQUIRE, ESM_IMPORT, EXPECTED_SUBPATHS, NAMES, PROBE_SOURCE, SHOW_IN_PAGE, SUBPATHS_CHECK, SUBPATHS_CJS, SUBPATHS_ESM,
+  TARGET_FROM_QUERY, assertProbe, html, parseProbeLine, runProbe,
 } from '../lib/probe.mjs';
 
 const PRINT = '((r) => console.log(`PROBE ${JSON.stringify(r)}`))';
@@ -18,17 +19,21 @@ const PRINT = '((r) => console.log(`PROBE ${JSON.stringify(r)}`))';
 const files = {
   'check.mjs': `${ESM_IMPORT}\n${PROBE_SOURCE}\n${runProbe('process.argv[2]', PRINT)}\n`,
   'check.cjs': `${CJS_REQUIRE}\n${PROBE_SOURCE}\n${runProbe('process.argv[2]', PRINT)}\n`,
-  'subpaths.mjs': `import { addDescriptions, addMessages, classify, userMessage } from 'http-triage';
-import fr from 'http-triage/locales/fr.js';
+  'subpaths.mjs': `${SUBPATHS_ESM}
+import { addDescriptions, classify } from 'http-triage';
 import descriptions from 'http-triage/descriptions.js';
+${SUBPATHS_CHECK}
 const short = classify(503).description;
 addDescriptions(descriptions);
-const tag = addMessages(fr);
-console.log('SUBPATHS ' + JSON.stringify({
-  longerDescription: classify(503).description.length > short.length,
-  tag,
-  frenchTitle: userMessage(503, { locale: 'fr' }).title !== userMessage(503).title,
-}));
+console.log('SUBPATHS ' + JSON.stringify({ ...subpaths(), longerDescription: classify(503).description.length > short.length }));
+`,
+  'subpaths.cjs': `${SUBPATHS_CJS}
+const { addDescriptions, classify } = require('http-triage');
+const descriptions = require('http-triage/descriptions.js');
+${SUBPATHS_CHECK}
+const short = classify(503).description;
+addDescriptions(descriptions);
+console.log('SUBPATHS ' + JSON.stringify({ ...subpaths(), longerDescription: classify(503).description.length > short.length }));
 `,
 };
 
@@ -40,6 +45,14 @@ function browserEntry(dir) {
 async function node(ctx, args, file) {
   const { lines } = await run(process.execPath, [...args, file, ctx.target], { cwd: ctx.dir, timeoutMs: 30_000 });
   assertProbe(parseProbeLine(lines, file), `node ${[...args, file].join(' ')}`);
+}
+
+/** Runs a subpaths script in Node and checks its SUBPATHS line. */
+async function subpathsIn(ctx, args, file) {
+  const { lines } = await run(process.execPath, [...args, file], { cwd: ctx.dir, timeoutMs: 30_000 });
+  const line = lines.findLast((l) => l.startsWith('SUBPATHS '));
+  assert.ok(line, `no SUBPATHS line in:\n${lines.slice(-20).join('\n')}`);
+  assert.deepEqual(JSON.parse(line.slice('SUBPATHS '.length)), { ...EXPECTED_SUBPATHS, longerDescription: true });
 }
 
 async function inBrowser(ctx, page, options = {}) {
@@ -64,15 +77,11 @@ export default {
       timeoutMs: 40_000,
       run: (ctx) => node(ctx, ['--no-experimental-require-module'], 'check.cjs'),
     },
+    { name: 'node-esm-subpaths', timeoutMs: 40_000, run: (ctx) => subpathsIn(ctx, [], 'subpaths.mjs') },
     {
-      name: 'node-esm-subpaths',
+      name: 'node-cjs-subpaths-no-require-module',
       timeoutMs: 40_000,
-      async run(ctx) {
-        const { lines } = await run(process.execPath, ['subpaths.mjs'], { cwd: ctx.dir, timeoutMs: 30_000 });
-        const line = lines.findLast((l) => l.startsWith('SUBPATHS '));
-        assert.ok(line, `no SUBPATHS line in:\n${lines.slice(-20).join('\n')}`);
-        assert.deepEqual(JSON.parse(line.slice('SUBPATHS '.length)), { longerDescription: true, tag: 'fr', frenchTitle: true });
-      },
+      run: (ctx) => subpathsIn(ctx, ['--no-experimental-require-module'], 'subpaths.cjs'),
     },
     {
       name: 'plain-script-module',

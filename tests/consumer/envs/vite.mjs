@@ -2,6 +2,7 @@
 // built by `vite build` (an app whose page starts `new Worker(new URL(...), { type: 'module' })`),
 // and Vitest's jsdom environment (chosen per file with the documented docblock, no config).
 // The project is what create-vite makes: package.json with "type": "module", index.html, main.js.
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '../../support/static-server.mjs';
@@ -9,7 +10,8 @@ import { pageResult } from '../lib/browser.mjs';
 import { freePort } from '../lib/ports.mjs';
 import { run, startServer } from '../lib/proc.mjs';
 import {
-  ESM_IMPORT, LIB, PROBE_SOURCE, SHOW_IN_PAGE, TARGET_FROM_QUERY, assertProbe, html, runProbe,
+  ESM_IMPORT, EXPECTED_SUBPATHS, LIB, PROBE_SOURCE, SHOW_IN_PAGE, SUBPATHS_CHECK, SUBPATHS_ESM, TARGET_FROM_QUERY, assertProbe,
+  html, runProbe,
 } from '../lib/probe.mjs';
 
 const VITE = 'node_modules/vite/bin/vite.js';
@@ -30,6 +32,8 @@ self.onmessage = (event) => {
   ${runProbe('event.data.target', 'self.postMessage')}
 };
 `,
+  'subpaths/index.html': html('<script type="module" src="./main.js"></script>'),
+  'subpaths/main.js': `${SUBPATHS_ESM}\n${SHOW_IN_PAGE}\n${SUBPATHS_CHECK}\ntry { show(subpaths()); } catch (error) { show({ error: String(error && error.stack || error) }); }\n`,
   'probe-jsdom.test.js': `// @vitest-environment jsdom
 import { expect, test } from 'vitest';
 import { writeFileSync } from 'node:fs';
@@ -87,6 +91,20 @@ export default {
     },
     { name: 'vite-build', timeoutMs: 120_000, bytes: 'dist', run: (ctx) => builtApp(ctx, null, 'dist') },
     { name: 'vite-worker-build', timeoutMs: 120_000, bytes: 'worker/dist', run: (ctx) => builtApp(ctx, 'worker', 'worker/dist') },
+    {
+      name: 'vite-build-subpaths',
+      timeoutMs: 120_000,
+      async run(ctx) {
+        await run(process.execPath, [VITE, 'build', 'subpaths'], { cwd: ctx.dir, timeoutMs: 120_000 });
+        const server = await serveStatic(join(ctx.dir, 'subpaths/dist'));
+        try {
+          const { result, errors } = await pageResult(server.url, {});
+          assert.deepEqual(result, EXPECTED_SUBPATHS, `vite build subpaths: ${JSON.stringify(errors)}`);
+        } finally {
+          await server.close();
+        }
+      },
+    },
     {
       name: 'vitest-jsdom',
       timeoutMs: 90_000,

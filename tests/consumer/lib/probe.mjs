@@ -44,6 +44,36 @@ export const ESM_IMPORT = `import { ${NAMES} } from 'http-triage';`;
 export const CJS_REQUIRE = `const { ${NAMES} } = require('http-triage');`;
 export const LIB = `{ ${NAMES} }`;
 
+/**
+ * The subpath entries beside the main one: a locale pack and the four adapters, which must share
+ * the main entry's wasm instance (a policy made there reaches them). ESM imports, the CommonJS
+ * requires of the same, and the check (a function `subpaths()` returning what EXPECTED_SUBPATHS
+ * says).
+ */
+export const SUBPATHS_ESM = `import { RetryPolicy, addMessages, userMessage } from 'http-triage';
+import fr from 'http-triage/locales/fr.js';
+import { createRetry } from 'http-triage/tanstack-query';
+import { interceptors } from 'http-triage/axios';
+import { createOptions as kyOptions } from 'http-triage/ky';
+import { createOptions as ofetchOptions } from 'http-triage/ofetch';`;
+export const SUBPATHS_CJS = `const { RetryPolicy, addMessages, userMessage } = require('http-triage');
+const fr = require('http-triage/locales/fr.js');
+const { createRetry } = require('http-triage/tanstack-query');
+const { interceptors } = require('http-triage/axios');
+const { createOptions: kyOptions } = require('http-triage/ky');
+const { createOptions: ofetchOptions } = require('http-triage/ofetch');`;
+export const SUBPATHS_CHECK = `function subpaths() {
+  const policy = new RetryPolicy({ limit: 4 });
+  const tag = addMessages(fr);
+  return {
+    tag,
+    frenchTitle: userMessage(503, { locale: 'fr' }).title !== userMessage(503, { locale: 'en' }).title,
+    adapters: [kyOptions({ policy }).retry.limit, ofetchOptions({ policy }).retry,
+      createRetry({ policy }).retry(0, { name: 'HTTPError', status: 503, response: {} }), typeof interceptors],
+  };
+}`;
+export const EXPECTED_SUBPATHS = { tag: 'fr', frenchTitle: true, adapters: [4, 4, true, 'function'] };
+
 /** Source that runs the probe and hands `{...result}` or `{ error }` to `report` (an expression). */
 export function runProbe(baseExpr, report) {
   return `probe(${LIB}, ${baseExpr}).then(
