@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test layer and ends with one line: "total: N passed, N failed".
-# Layers: fmt + clippy (native and wasm32) -> native cargo test -> wasm-bindgen-test in Node and
-# headless Chromium -> build pkg/ -> node --test against pkg/ -> consumer (npm pack + Vite +
-# Chromium) -> end-to-end demo in Chromium.
+# Layers: fmt + clippy (native and wasm32) -> native cargo test (with the ABI suite) -> the ABI
+# suite as wasm32 in Node and headless Chromium -> build pkg/ -> size budget -> tsc -> node --test
+# against pkg/ -> the consumer matrix (npm pack into every toolchain, default configuration) ->
+# end to end in Chromium.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test || { echo "setup failed"; exit 1; }
