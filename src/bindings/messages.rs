@@ -9,21 +9,42 @@ use super::json::{to_json, Limits, Overflow};
 use super::out;
 use super::status::error_fields;
 use crate::error::ArgError;
-use crate::messages::input::{resolve_input, MessageInput};
-use crate::messages::{self, MessageRequest, Unit};
+use crate::messages::input::BODY_LANGUAGE_MEMBERS;
+use crate::messages::{self, message_request, MessageInput, MessageOptions, Plural, Unit};
 
-/// Formats "in 30 seconds" in `locale` with the platform's `Intl.RelativeTimeFormat`. Built
-/// and called through caught `Reflect` imports, so a tag `Intl` rejects cannot unwind through
-/// wasm.
-fn intl_when(locale: &str, value: f64, unit: Unit) -> Option<String> {
-    let options = Object::new();
-    let _ = js_sys::Reflect::set(&options, &"numeric".into(), &"auto".into());
-    let class = get(&get(&js_sys::global(), "Intl"), "RelativeTimeFormat");
-    let args = Array::of2(&JsValue::from_str(locale), &options);
-    let fmt = construct(&class, &args)?;
-    let format = get(&fmt, "format").dyn_into::<js_sys::Function>().ok()?;
-    let args = Array::of2(&JsValue::from(value), &JsValue::from_str(unit.as_str()));
-    call(&format, &fmt, &args)?.as_string()
+/// The platform's `Intl`, built and called through caught `Reflect` imports, so a tag `Intl`
+/// rejects cannot unwind through wasm.
+struct PlatformIntl;
+
+/// `new Intl[class](locale, options)[method](...args)`.
+fn intl_call(class: &str, locale: &str, options: &JsValue, method: &str, args: &Array) -> Option<JsValue> {
+    let class = get(&get(&js_sys::global(), "Intl"), class);
+    let fmt = construct(&class, &Array::of2(&JsValue::from_str(locale), options))?;
+    let function = get(&fmt, method).dyn_into::<js_sys::Function>().ok()?;
+    call(&function, &fmt, args)
+}
+
+impl messages::Intl for PlatformIntl {
+    /// "in 30 seconds" from `Intl.RelativeTimeFormat`: `numeric: "always"`, except `"auto"` for
+    /// 0 ("now"); "auto" would turn a 36-hour wait into a calendar word ("the day after
+    /// tomorrow") that may not be true.
+    fn relative(&self, locale: &str, value: f64, unit: Unit) -> Option<String> {
+        let options = Object::new();
+        let numeric = if value == 0.0 { "auto" } else { "always" };
+        let _ = js_sys::Reflect::set(&options, &"numeric".into(), &numeric.into());
+        let args = Array::of2(&JsValue::from(value), &JsValue::from_str(unit.as_str()));
+        intl_call("RelativeTimeFormat", locale, &options, "format", &args)?.as_string()
+    }
+
+    /// The plural category (`Intl.PluralRules`) and the number as the locale writes it
+    /// (`Intl.NumberFormat`).
+    fn plural(&self, locale: &str, value: f64) -> Option<(Plural, String)> {
+        let args = Array::of1(&JsValue::from(value));
+        let none = JsValue::UNDEFINED;
+        let category = intl_call("PluralRules", locale, &none, "select", &args)?.as_string()?;
+        let number = intl_call("NumberFormat", locale, &none, "format", &args)?.as_string()?;
+        Some((Plural::from_name(&category)?, number))
+    }
 }
 
 /// Limits for catalogs given to `addMessages`. `string` is in UTF-8 bytes: 8,192 keeps every
@@ -117,30 +138,26 @@ fn optional_ms(options: &JsValue, name: &str) -> Result<Option<f64>, JsValue> {
     }
 }
 
+/// Reads an optional boolean option.
+fn optional_bool(options: &JsValue, name: &str) -> Result<Option<bool>, JsValue> {
+    let value = get(options, name);
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value.as_bool().map(Some).ok_or_else(|| {
+        throw(ArgError::type_error(format!("options.{name} must be a boolean")))
+    })
+}
+
 /// The message an end user should see for `input` (a status, a StatusInfo, an HttpError,
-/// NetworkError or any fetch error), in the best locale of `options.locale` (default
-/// `navigator.languages`, else English).
+/// NetworkError or any fetch error; anything else gets kind `unknown`), in the best locale of
+/// `options.locale` (default `navigator.languages`, else English). Only options of the wrong
+/// type throw.
 #[wasm_bindgen(js_name = userMessage, unchecked_return_type = "UserMessage")]
 pub fn user_message(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     if !(options.is_undefined() || options.is_null() || options.is_object()) {
         return Err(throw(ArgError::type_error("options must be an object")));
     }
-    let kind = get_string(&input, "kind");
-    let fields = error_fields(&input);
-    let facts = MessageInput {
-        number: input.as_f64(),
-        is_object: input.is_object(),
-        status: get_number(&input, "status"),
-        kind: kind.as_deref(),
-        failure: fields.facts(),
-    };
-    if input.is_string() {
-        return Err(throw(ArgError::type_error(
-            "input must be a status code (a number), a StatusInfo or an error, got a string",
-        )));
-    }
-    let (kind, status) = resolve_input(&facts).map_err(throw)?;
-
     let locale_option = get(&options, "locale");
     let tags = if locale_option.is_undefined() || locale_option.is_null() {
         navigator_languages()
@@ -148,25 +165,61 @@ pub fn user_message(input: JsValue, options: JsValue) -> Result<JsValue, JsValue
         tags_from(&locale_option, "options.locale")?
     };
     let tag_refs: Vec<&str> = tags.iter().map(String::as_str).collect();
-    let retry_after_ms = match optional_ms(&options, "retryAfterMs")? {
-        Some(ms) => Some(ms),
-        None => get_number(&input, "retryAfterMs").filter(|n| n.is_finite() && *n >= 0.0),
+    let retry_after_ms = optional_ms(&options, "retryAfterMs")?;
+    let server_language = get(&options, "serverLanguage");
+    let server_language = if server_language.is_undefined() || server_language.is_null() {
+        None
+    } else {
+        Some(server_language.as_string().ok_or_else(|| {
+            throw(ArgError::type_error(
+                "options.serverLanguage must be a BCP 47 language tag",
+            ))
+        })?)
     };
-    let include_server_detail = get(&options, "includeServerDetail").as_bool() == Some(true);
-    let details = get(&input, "details");
-    let server_detail = get_string(&get(&details, "userFacing"), "message")
-        .or_else(|| get_string(&details, "detail"))
-        .or_else(|| get_string(&details, "title"));
-    let request = MessageRequest {
-        kind,
-        status,
+    let opts = MessageOptions {
         locales: &tag_refs,
         retry_after_ms,
-        server_detail: server_detail.as_deref(),
-        include_server_detail,
+        include_server_detail: get(&options, "includeServerDetail").as_bool() == Some(true),
+        server_language: server_language.as_deref(),
+        highlighted_fields: optional_bool(&options, "highlightedFields")?,
+        sign_in: optional_bool(&options, "signIn")?.unwrap_or(true),
+        support_link: optional_bool(&options, "supportLink")?.unwrap_or(false),
     };
+
+    let kind = get_string(&input, "kind");
+    let fields = error_fields(&input);
+    let details = get(&input, "details");
+    let user_facing = get(&details, "userFacing");
+    let user_facing_message = get_string(&user_facing, "message");
+    let user_facing_locale = get_string(&user_facing, "locale");
+    let detail = get_string(&details, "detail");
+    let title = get_string(&details, "title");
+    let extensions = get(&details, "extensions");
+    let body_language = BODY_LANGUAGE_MEMBERS
+        .iter()
+        .find_map(|name| get_string(&extensions, name));
+    let content_language = get_string(&input, "contentLanguage");
+    let field_errors = get(&details, "fieldErrors");
+    let facts = MessageInput {
+        number: input.as_f64(),
+        is_object: input.is_object(),
+        status: get_number(&input, "status"),
+        kind: kind.as_deref(),
+        failure: fields.facts(),
+        retry_after_ms: get_number(&input, "retryAfterMs"),
+        user_facing: user_facing_message.as_deref(),
+        user_facing_locale: user_facing_locale.as_deref(),
+        detail: detail.as_deref(),
+        title: title.as_deref(),
+        body_language: body_language.as_deref(),
+        content_language: content_language.as_deref(),
+        has_field_errors: is_array(&field_errors)
+            && get_number(&field_errors, "length").is_some_and(|n| n > 0.0),
+    };
+    let request = message_request(&facts, &opts);
     Ok(out::user_message(&messages::user_message(
-        &request, &intl_when,
+        &request,
+        &PlatformIntl,
     )))
 }
 

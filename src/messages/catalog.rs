@@ -3,9 +3,15 @@
 //!
 //! ```json
 //! { "locale": "fr", "dir": "ltr", "waitAction": "Réessayez {when}.",
-//!   "kinds": { "not_found": { "title": "…", "message": "…", "action": "…", "waitAction": "…" } },
+//!   "when": { "now": "…", "second": "…{n}…", "minute": { "one": "…", "other": "…{n}…" } },
+//!   "kinds": { "not_found": { "title": "…", "message": "…", "action": "…", "waitAction": "…",
+//!                             "variants": { "supportLink": { "action": "…" } } } },
 //!   "statuses": { "426": { "title": "…" } } }
 //! ```
+//!
+//! `variants` hold texts for situations the app is in (see [`super::situation`]); a variant
+//! has the fields of an entry but no variants of its own. `when` is the locale's own waiting
+//! phrases (see [`WhenTable`]).
 //!
 //! Validation works on a [`json::Value`](crate::json::Value) and names the offending path in its error
 //! (`kinds.not_found.title must be a string`). It builds a complete [`Catalog`] or fails, so a
@@ -22,6 +28,8 @@ use super::map::SortedMap;
 use crate::json::{self, Map, Value};
 
 use super::negotiate::{canonical_tag, language_of};
+use super::situation::Situations;
+use super::wait::{Plural, Unit, WhenTable, N};
 use crate::error::ArgError;
 use crate::kind::Kind;
 
@@ -90,11 +98,17 @@ pub struct Entry {
     pub action: Option<String>,
     /// The action to show when the wait is known; contains `{when}`.
     pub wait_action: Option<String>,
+    /// Texts for situations, keyed by the set of situations they are written for (empty in a
+    /// variant itself).
+    pub variants: SortedMap<Situations, Entry>,
 }
 
 impl Entry {
-    /// Overrides the fields that `other` sets, keeping the others.
+    /// Overrides the fields that `other` sets, keeping the others; variants merge the same way.
     pub fn merge(&mut self, other: Entry) {
+        for (situations, variant) in other.variants {
+            self.variants.entry_or_default(situations).merge(variant);
+        }
         if other.title.is_some() {
             self.title = other.title;
         }
@@ -129,6 +143,8 @@ pub struct Catalog {
     pub dir: Option<Dir>,
     /// The catalog-wide action for a known wait; contains `{when}`.
     pub wait_action: Option<String>,
+    /// The locale's own waiting phrases, where `Intl.RelativeTimeFormat`'s read wrong.
+    pub when: Option<WhenTable>,
     /// Texts per kind.
     pub kinds: SortedMap<Kind, Entry>,
     /// Texts for one exact status code, 100..=599.
@@ -142,6 +158,7 @@ impl Catalog {
             locale: locale.to_string(),
             dir: None,
             wait_action: None,
+            when: None,
             kinds: SortedMap::new(),
             statuses: SortedMap::new(),
         }
@@ -163,7 +180,7 @@ impl Catalog {
             if !key.starts_with('$')
                 && !matches!(
                     key.as_str(),
-                    "locale" | "dir" | "waitAction" | "kinds" | "statuses"
+                    "locale" | "dir" | "waitAction" | "when" | "kinds" | "statuses"
                 )
             {
                 return Err(ArgError::type_error(format!(
@@ -183,6 +200,10 @@ impl Catalog {
             None => None,
             Some(v) => Some(wait_text(v, "waitAction")?),
         };
+        let when = match present(root, "when") {
+            None => None,
+            Some(v) => Some(parse_when(v)?),
+        };
         let mut kinds = SortedMap::new();
         if let Some(v) = present(root, "kinds") {
             let Value::Object(map) = v else {
@@ -195,7 +216,7 @@ impl Catalog {
                         shown(name)
                     )));
                 };
-                kinds.insert(kind, parse_entry(entry, &format!("kinds.{name}"))?);
+                kinds.insert(kind, parse_entry(entry, &format!("kinds.{name}"), true)?);
             }
         }
         let mut statuses = SortedMap::new();
@@ -216,13 +237,14 @@ impl Catalog {
                         shown(key)
                     )));
                 };
-                statuses.insert(code, parse_entry(entry, &format!("statuses.{key}"))?);
+                statuses.insert(code, parse_entry(entry, &format!("statuses.{key}"), true)?);
             }
         }
         Ok(Catalog {
             locale,
             dir,
             wait_action,
+            when,
             kinds,
             statuses,
         })
@@ -243,6 +265,9 @@ impl Catalog {
         }
         if other.wait_action.is_some() {
             self.wait_action = other.wait_action;
+        }
+        if let Some(when) = other.when {
+            self.when.get_or_insert_with(WhenTable::default).merge(when);
         }
         for (kind, entry) in other.kinds {
             self.kinds.entry_or_default(kind).merge(entry);
@@ -288,12 +313,19 @@ fn parse_status_key(key: &str) -> Option<u16> {
     key.parse::<u16>().ok().filter(|c| (100..=599).contains(c))
 }
 
-fn parse_entry(value: &Value, path: &str) -> Result<Entry, ArgError> {
+/// An entry; `variants` is allowed when `nested` (an entry's variants have none of their own).
+fn parse_entry(value: &Value, path: &str, nested: bool) -> Result<Entry, ArgError> {
     let Value::Object(map) = value else {
         return Err(ArgError::type_error(format!("{path} must be an object")));
     };
     let mut entry = Entry::default();
     for (key, v) in map {
+        if nested && key == "variants" {
+            if !v.is_null() {
+                entry.variants = parse_variants(v, &format!("{path}.variants"))?;
+            }
+            continue;
+        }
         // One match for both the known-field check (which `null` values pass too) and the
         // slot to fill.
         let (slot, wait) = match key.as_str() {
@@ -319,6 +351,96 @@ fn parse_entry(value: &Value, path: &str) -> Result<Entry, ArgError> {
         });
     }
     Ok(entry)
+}
+
+/// `{ "<situation>[+<situation>…]": entry }`.
+fn parse_variants(value: &Value, path: &str) -> Result<SortedMap<Situations, Entry>, ArgError> {
+    let Value::Object(map) = value else {
+        return Err(ArgError::type_error(format!("{path} must be an object")));
+    };
+    let mut variants: SortedMap<Situations, Entry> = SortedMap::new();
+    for (key, v) in map {
+        let variant_path = format!("{path}.{}", shown(key));
+        let situations = Situations::parse(key, &variant_path)?;
+        let variant = parse_entry(v, &variant_path, false)?;
+        variants.entry_or_default(situations).merge(variant);
+    }
+    Ok(variants)
+}
+
+/// The `when` member: `{ now?, second?, minute?, hour?, day? }`.
+fn parse_when(value: &Value) -> Result<WhenTable, ArgError> {
+    let Value::Object(map) = value else {
+        return Err(ArgError::type_error("when must be an object"));
+    };
+    let mut table = WhenTable::default();
+    for (key, v) in map {
+        let path = format!("when.{}", shown(key));
+        if v.is_null() {
+            continue;
+        }
+        if key == "now" {
+            table.now = Some(text(v, &path)?);
+            continue;
+        }
+        let Some(i) = Unit::ALL.iter().position(|u| u.as_str() == key) else {
+            return Err(ArgError::type_error(format!(
+                "{path} is not a known field (now, second, minute, hour, day)"
+            )));
+        };
+        let forms = parse_forms(v, &path)?;
+        if let Some(slot) = table.units.get_mut(i) {
+            *slot = Some(forms);
+        }
+    }
+    Ok(table)
+}
+
+/// A unit's templates: one string containing `{n}` (for every plural category), or an object
+/// of templates per category whose `other` contains `{n}`.
+fn parse_forms(value: &Value, path: &str) -> Result<super::wait::Forms, ArgError> {
+    let with_n = |s: String, p: &str| {
+        if crate::substr::contains(&s, N) {
+            Ok(s)
+        } else {
+            Err(ArgError::type_error(format!("{p} must contain {N}")))
+        }
+    };
+    let mut forms = SortedMap::new();
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map {
+                let p = format!("{path}.{}", shown(key));
+                let Some(category) = Plural::from_name(key) else {
+                    return Err(ArgError::type_error(format!(
+                        "{p} is not a plural category (zero, one, two, few, many, other)"
+                    )));
+                };
+                if v.is_null() {
+                    continue;
+                }
+                let t = text(v, &p)?;
+                let t = if category == Plural::Other {
+                    with_n(t, &p)?
+                } else {
+                    t
+                };
+                forms.insert(category, t);
+            }
+            if !forms.contains_key(&Plural::Other) {
+                return Err(ArgError::type_error(format!("{path}.other must be a string")));
+            }
+        }
+        Value::String(_) => {
+            forms.insert(Plural::Other, with_n(text(value, path)?, path)?);
+        }
+        _ => {
+            return Err(ArgError::type_error(format!(
+                "{path} must be a string or an object of plural forms"
+            )))
+        }
+    }
+    Ok(forms)
 }
 
 /// A non-empty string of at most [`MAX_STRING_CHARS`] characters.

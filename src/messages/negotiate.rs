@@ -162,3 +162,35 @@ fn push_unique(out: &mut Vec<String>, tag: String) {
         out.push(tag);
     }
 }
+
+/// True when text tagged `a` can stand in a message of locale `b`: the same language, and for
+/// Chinese the same script (explicit, or implied by the region: `zh-TW` is Traditional, `zh-CN`
+/// and plain `zh` Simplified); two explicit, different scripts never match (`sr-Latn`,
+/// `sr-Cyrl`). Regions are otherwise ignored (`fr-CA` text suits an `fr` message). Tags that are
+/// not language tags never match.
+pub fn same_language(a: &str, b: &str) -> bool {
+    let (Some(a), Some(b)) = (canonical_tag(a), canonical_tag(b)) else {
+        return false;
+    };
+    if language_of(&a) != language_of(&b) {
+        return false;
+    }
+    let (script_a, region_a) = script_and_region(&a);
+    let (script_b, region_b) = script_and_region(&b);
+    if language_of(&a) == "zh" {
+        // Chinese: the script, explicit or implied by the region, Simplified by default.
+        let script = |s: Option<&str>, r: Option<&str>| {
+            s.unwrap_or(if r.is_some_and(|r| HANT_REGIONS.contains(&r)) {
+                "Hant"
+            } else {
+                "Hans"
+            })
+            .to_string()
+        };
+        return script(script_a, region_a) == script(script_b, region_b);
+    }
+    match (script_a, script_b) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}

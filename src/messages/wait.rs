@@ -1,8 +1,7 @@
 //! Waiting phrases: how long until the user can try again, as the `{when}` of a `waitAction`.
 //!
-//! The core picks the unit and the value; an injected formatter (in the browser,
-//! `Intl.RelativeTimeFormat` with `numeric: "auto"`) turns them into words. Rounding always
-//! goes up, so the user is never told to come back too early:
+//! The core picks the unit and the value; the platform's `Intl` turns them into words (see
+//! [`Intl`]). Rounding always goes up, so the user is never told to come back too early:
 //!
 //! | wait                          | value and unit                                 |
 //! |-------------------------------|------------------------------------------------|
@@ -12,6 +11,121 @@
 //! | under 36 h                    | whole hours, rounded up                        |
 //! | up to 366 days                | whole days, rounded up                         |
 //! | negative, NaN, infinite, over 366 days | no known wait: the plain action       |
+//!
+//! Words: by default `Intl.RelativeTimeFormat` ("in 30 seconds", "dans 30 secondes"). Where its
+//! phrase reads wrong inside the locale's `waitAction` sentence (Japanese "30 秒後" spaced,
+//! Arabic "خلال" "within" where "بعد" "after" is meant, Hebrew "בעוד שנייה (1)"), the catalog
+//! carries a [`WhenTable`]: per unit, one template per plural category, the category picked by
+//! `Intl.PluralRules` and `{n}` filled by `Intl.NumberFormat`. The fix is data of that locale,
+//! never a branch on the language in code.
+
+use super::map::SortedMap;
+
+/// The placeholder of a [`WhenTable`] template; replaced by the formatted number.
+pub const N: &str = "{n}";
+
+/// A CLDR plural category, as `Intl.PluralRules.prototype.select` names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Plural {
+    /// `zero`.
+    Zero,
+    /// `one`.
+    One,
+    /// `two`.
+    Two,
+    /// `few`.
+    Few,
+    /// `many`.
+    Many,
+    /// `other`: every language has it.
+    Other,
+}
+
+impl Plural {
+    /// Every category, in CLDR order.
+    pub const ALL: [Plural; 6] = [
+        Plural::Zero,
+        Plural::One,
+        Plural::Two,
+        Plural::Few,
+        Plural::Many,
+        Plural::Other,
+    ];
+
+    /// The category's name (`"one"`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Plural::Zero => "zero",
+            Plural::One => "one",
+            Plural::Two => "two",
+            Plural::Few => "few",
+            Plural::Many => "many",
+            Plural::Other => "other",
+        }
+    }
+
+    /// The category named `name`; `None` for anything else.
+    pub fn from_name(name: &str) -> Option<Plural> {
+        Plural::ALL.iter().copied().find(|p| p.as_str() == name)
+    }
+}
+
+/// The templates of one unit: one per plural category (`other` always present when parsed
+/// from a catalog).
+pub type Forms = SortedMap<Plural, String>;
+
+/// A locale's own waiting phrases (the catalog member `when`):
+/// `{ now?, second?, minute?, hour?, day? }`, each unit a template with `{n}` or an object of
+/// templates per plural category (`{ one, two, few, many, zero, other }`, `other` required and
+/// containing `{n}`). A unit the table leaves out is phrased by `Intl.RelativeTimeFormat`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WhenTable {
+    /// The phrase for a wait of 0 ("now", "今すぐ").
+    pub now: Option<String>,
+    /// Templates per unit, indexed in [`Unit::ALL`] order.
+    pub units: [Option<Forms>; 4],
+}
+
+impl WhenTable {
+    /// Overrides what `other` sets, unit by unit.
+    pub fn merge(&mut self, other: WhenTable) {
+        if other.now.is_some() {
+            self.now = other.now;
+        }
+        for (mine, theirs) in self.units.iter_mut().zip(other.units) {
+            if theirs.is_some() {
+                *mine = theirs;
+            }
+        }
+    }
+
+    /// The templates of `unit`, if the table has them.
+    pub fn forms(&self, unit: Unit) -> Option<&Forms> {
+        self.units.get(unit as usize).and_then(Option::as_ref)
+    }
+}
+
+/// What the platform's `Intl` gives the core for a waiting phrase.
+pub trait Intl {
+    /// `new Intl.RelativeTimeFormat(locale).format(value, unit)` for a future time ("in 30
+    /// seconds"); for a value of 0, the locale's word for "now". `None` when the platform cannot
+    /// format for `locale`.
+    fn relative(&self, locale: &str, value: f64, unit: Unit) -> Option<String>;
+
+    /// `new Intl.PluralRules(locale).select(value)` and `new Intl.NumberFormat(locale)
+    /// .format(value)`. `None` when the platform has no plural rules (a table's `other` form
+    /// and plain digits are used then).
+    fn plural(&self, _locale: &str, _value: f64) -> Option<(Plural, String)> {
+        None
+    }
+}
+
+/// Any `(locale, value, unit) -> words` function is an [`Intl`] without plural rules.
+impl<F: Fn(&str, f64, Unit) -> Option<String>> Intl for F {
+    fn relative(&self, locale: &str, value: f64, unit: Unit) -> Option<String> {
+        self(locale, value, unit)
+    }
+}
 
 /// A wait longer than this (366 days, in milliseconds) is treated as unknown.
 pub const MAX_WAIT_MS: f64 = 366.0 * 86_400_000.0;
@@ -30,6 +144,9 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// Every unit, shortest first.
+    pub const ALL: [Unit; 4] = [Unit::Second, Unit::Minute, Unit::Hour, Unit::Day];
+
     /// `"second"`, `"minute"`, `"hour"` or `"day"`.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -42,7 +159,8 @@ impl Unit {
 }
 
 /// Formats a relative time in the future: `(locale, value, unit)` to words such as
-/// `"in 30 seconds"`, or `None` when it cannot format for that locale.
+/// `"in 30 seconds"`, or `None` when it cannot format for that locale. Any such function is an
+/// [`Intl`] without plural rules.
 pub type Formatter<'f> = dyn Fn(&str, f64, Unit) -> Option<String> + 'f;
 
 /// The value and unit for a wait of `ms` milliseconds, or `None` when the wait is not known
@@ -100,11 +218,32 @@ pub fn no_formatter(_locale: &str, _value: f64, _unit: Unit) -> Option<String> {
     None
 }
 
-/// The waiting phrase for `ms` in `locale`: the formatter's words, else the built-in English
-/// phrase when `locale` is English, else `None` (the caller then shows the plain action).
-pub fn when_phrase(locale: &str, ms: f64, format: &Formatter<'_>) -> Option<String> {
+/// The waiting phrase for `ms` in `locale`: from `table` where it covers the unit (or "now"),
+/// else `Intl.RelativeTimeFormat`'s words, else the built-in English phrase when `locale` is
+/// English, else `None` (the caller then shows the plain action).
+pub fn when_phrase(
+    locale: &str,
+    table: Option<&WhenTable>,
+    ms: f64,
+    intl: &dyn Intl,
+) -> Option<String> {
     let (value, unit) = wait_amount(ms)?;
-    format(locale, value, unit)
+    if let Some(table) = table {
+        if value == 0.0 {
+            if let Some(now) = &table.now {
+                return Some(now.clone());
+            }
+        } else if let Some(forms) = table.forms(unit) {
+            let (category, number) = intl
+                .plural(locale, value)
+                .unwrap_or_else(|| (Plural::Other, crate::error::js_number(value)));
+            let template = forms.get(&category).or_else(|| forms.get(&Plural::Other));
+            if let Some(template) = template {
+                return Some(crate::substr::replace(template, N, &number));
+            }
+        }
+    }
+    intl.relative(locale, value, unit)
         .filter(|s| !s.trim().is_empty())
         .or_else(|| is_english(locale).then(|| english_phrase(value, unit)))
 }

@@ -156,14 +156,14 @@ fn quota_and_unreachable_upstream() {
     let upstream = message(&store, Kind::ServiceUnavailable, Some(503), &["en-GB"]);
     assert_eq!(upstream.title, "Part of our service is unreachable");
     assert_eq!(upstream.action, "Please try again.");
-    // With a known wait, 503 has no status-level waitAction: the kind's one applies.
+    // With a known wait, 503 has no status-level waitAction: the catalog's one applies.
     let timed = MessageRequest {
         status: Some(503),
         retry_after_ms: Some(30_000.0),
         ..MessageRequest::new(Kind::ServiceUnavailable)
     };
     let timed = store.user_message(&timed, &crate::messages::english_formatter);
-    assert_eq!(timed.action, "You can try again in 30 seconds.");
+    assert_eq!(timed.action, "Try again in 30 seconds.");
 
     let after = snapshot(&store);
     let changed: Vec<(Kind, u16)> = Kind::ALL

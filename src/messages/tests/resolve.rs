@@ -2,7 +2,7 @@ use crate::json::json;
 
 use super::{english, message, store_with};
 use crate::kind::Kind;
-use crate::messages::{MessageRequest, MessageStore, UserMessage};
+use crate::messages::{MessageRequest, MessageStore, ServerText, UserMessage};
 
 fn en_text(kind: Kind) -> (String, String, String) {
     let e = english().kinds.get(&kind).cloned().unwrap_or_default();
@@ -83,17 +83,28 @@ fn rtl_locales_report_their_direction() {
     );
 }
 
+/// A request whose only server text is `text` in `language`.
+fn with_text<'a>(
+    kind: Kind,
+    status: Option<u16>,
+    text: &'a str,
+    language: Option<&'a str>,
+    include: bool,
+) -> MessageRequest<'a> {
+    MessageRequest {
+        status,
+        server_texts: [Some(ServerText { text, language }), None, None],
+        include_server_detail: include,
+        ..MessageRequest::new(kind)
+    }
+}
+
 #[test]
 fn server_detail_only_when_asked_and_4xx() {
     let store = MessageStore::new();
     let detail = "  The field \u{1b}[31memail\u{0}\n\tis already taken. \u{202E}  ";
     let ask = |status: u16, kind: Kind, include: bool| {
-        let request = MessageRequest {
-            status: Some(status),
-            server_detail: Some(detail),
-            include_server_detail: include,
-            ..MessageRequest::new(kind)
-        };
+        let request = with_text(kind, Some(status), detail, Some("en-US"), include);
         store
             .user_message(&request, &crate::messages::english_formatter)
             .message
@@ -112,22 +123,81 @@ fn server_detail_only_when_asked_and_4xx() {
         en_text(Kind::ServiceUnavailable).1
     );
     // No status (a network failure) never shows server text.
-    let request = MessageRequest {
-        server_detail: Some(detail),
-        include_server_detail: true,
-        ..MessageRequest::new(Kind::NetworkError)
-    };
+    let request = with_text(Kind::NetworkError, None, detail, Some("en"), true);
     let msg = store.user_message(&request, &crate::messages::english_formatter);
     assert_eq!(msg.message, en_text(Kind::NetworkError).1);
     // Blank detail keeps the catalog message.
-    let request = MessageRequest {
-        status: Some(400),
-        server_detail: Some(" \n\u{200B} "),
-        include_server_detail: true,
-        ..MessageRequest::new(Kind::BadRequest)
-    };
+    let request = with_text(Kind::BadRequest, Some(400), " \n\u{200B} ", Some("en"), true);
     let msg = store.user_message(&request, &crate::messages::english_formatter);
     assert_eq!(msg.message, en_text(Kind::BadRequest).1);
+}
+
+#[test]
+fn server_text_joins_only_a_message_in_its_language() {
+    let store = store_with(&["fr", "ja", "zh-Hant"]);
+    let write = |locale: &str, language: Option<&str>| {
+        let mut request = with_text(Kind::NotFound, Some(404), "Server words.", language, true);
+        let locales = [locale];
+        request.locales = &locales;
+        store
+            .user_message(&request, &crate::messages::english_formatter)
+            .message
+    };
+    // Same language: shown; a region or a fallback does not matter.
+    assert_eq!(write("en", Some("en")), "Server words.");
+    assert_eq!(write("en-GB", Some("en-US")), "Server words.");
+    assert_eq!(write("fr-CA", Some("fr")), "Server words.");
+    assert_eq!(write("zh-TW", Some("zh-Hant-TW")), "Server words.");
+    // Another language, or none known: the catalog's message.
+    assert_eq!(write("ja", Some("en")), "[ja] missing");
+    assert_eq!(write("fr", None), "[fr] missing");
+    assert_eq!(write("en", None), en_text(Kind::NotFound).1);
+    assert_eq!(write("zh-Hant", Some("zh-CN")), "[zh-Hant] missing");
+    assert_eq!(write("en", Some("not a tag!")), en_text(Kind::NotFound).1);
+    // A Swedish user without a Swedish pack reads English, so English text joins it.
+    assert_eq!(write("sv", Some("en")), "Server words.");
+    // The first text whose language matches wins.
+    let mut request = with_text(Kind::NotFound, Some(404), "Texte.", Some("fr"), true);
+    request.server_texts[1] = Some(ServerText {
+        text: "Text.",
+        language: Some("en"),
+    });
+    assert_eq!(
+        store
+            .user_message(&request, &crate::messages::english_formatter)
+            .message,
+        "Text."
+    );
+}
+
+#[test]
+fn language_matching() {
+    use crate::messages::negotiate::same_language;
+    for (a, b) in [
+        ("en", "en"),
+        ("en-US", "en"),
+        ("FR_ca", "fr"),
+        ("zh-TW", "zh-Hant"),
+        ("zh-HK", "zh-Hant-HK"),
+        ("zh", "zh-CN"),
+        ("zh-Hans", "zh"),
+        ("iw", "he"),
+        ("sr", "sr-Latn"),
+    ] {
+        assert!(same_language(a, b), "{a} {b}");
+        assert!(same_language(b, a), "{b} {a}");
+    }
+    for (a, b) in [
+        ("en", "fr"),
+        ("zh", "zh-Hant"),
+        ("zh-TW", "zh-CN"),
+        ("sr-Latn", "sr-Cyrl"),
+        ("", "en"),
+        ("en", "e n"),
+        ("pt", "pl"),
+    ] {
+        assert!(!same_language(a, b), "{a} {b}");
+    }
 }
 
 #[test]

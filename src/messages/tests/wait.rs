@@ -10,7 +10,7 @@ fn timed_action(
     kind: Kind,
     locales: &[&str],
     ms: f64,
-    format: &crate::messages::Formatter<'_>,
+    format: &dyn crate::messages::Intl,
 ) -> String {
     let request = MessageRequest {
         locales,
@@ -75,21 +75,18 @@ fn wait_phrasing_in_english() {
     let action = |kind, ms| timed_action(&store, kind, &[], ms, &english_formatter);
     assert_eq!(
         action(Kind::RateLimited, 30_000.0),
-        "You can try again in 30 seconds."
+        "Try again in 30 seconds."
     );
     assert_eq!(
         action(Kind::RateLimited, 120_000.0),
-        "You can try again in 2 minutes."
+        "Try again in 2 minutes."
     );
-    assert_eq!(action(Kind::RateLimited, 0.0), "You can try again now.");
-    assert_eq!(
-        action(Kind::RateLimited, 400.0),
-        "You can try again in 1 second."
-    );
-    // Kinds without their own waitAction use the catalog's.
+    assert_eq!(action(Kind::RateLimited, 0.0), "Try again now.");
+    assert_eq!(action(Kind::RateLimited, 400.0), "Try again in 1 second.");
+    // Every kind uses the catalog's waitAction.
     assert_eq!(
         action(Kind::BadGateway, 60_000.0),
-        "Please try again in 60 seconds."
+        "Try again in 60 seconds."
     );
     // Unknown waits keep the plain action.
     for ms in [-5.0, f64::NAN, f64::INFINITY, 1e300] {
@@ -102,7 +99,7 @@ fn wait_phrasing_in_english() {
     // Without a formatter English still gets the built-in phrase.
     assert_eq!(
         timed_action(&store, Kind::RateLimited, &[], 30_000.0, &no_formatter),
-        "You can try again in 30 seconds."
+        "Try again in 30 seconds."
     );
 }
 
@@ -135,7 +132,7 @@ fn wait_phrasing_in_other_locales() {
             30_000.0,
             &english_formatter
         ),
-        "You can try again in 30 seconds."
+        "Try again in 30 seconds."
     );
     // The formatter is asked with the locale of the catalog that supplied the phrase.
     let seen = std::cell::RefCell::new(Vec::new());
