@@ -15,7 +15,11 @@ const SOURCE: &str = "locales/en.json";
 const FIELDS: [&str; 4] = ["title", "message", "action", "waitAction"];
 /// The situation names of `variants` keys and their bits (src/messages/situation.rs; the
 /// builtin tests compare the generated catalog with `Catalog::from_json` of the same file).
-const SITUATIONS: [(&str, u8); 3] = [("highlightedFields", 1), ("noSignIn", 2), ("supportLink", 4)];
+const SITUATIONS: [(&str, u8); 3] = [
+    ("highlightedFields", 1),
+    ("noSignIn", 2),
+    ("supportLink", 4),
+];
 
 fn main() {
     println!("cargo:rerun-if-changed={SOURCE}");

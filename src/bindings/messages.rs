@@ -17,7 +17,13 @@ use crate::messages::{self, message_request, MessageInput, MessageOptions, Plura
 struct PlatformIntl;
 
 /// `new Intl[class](locale, options)[method](...args)`.
-fn intl_call(class: &str, locale: &str, options: &JsValue, method: &str, args: &Array) -> Option<JsValue> {
+fn intl_call(
+    class: &str,
+    locale: &str,
+    options: &JsValue,
+    method: &str,
+    args: &Array,
+) -> Option<JsValue> {
     let class = get(&get(&js_sys::global(), "Intl"), class);
     let fmt = construct(&class, &Array::of2(&JsValue::from_str(locale), options))?;
     let function = get(&fmt, method).dyn_into::<js_sys::Function>().ok()?;
@@ -145,7 +151,9 @@ fn optional_bool(options: &JsValue, name: &str) -> Result<Option<bool>, JsValue>
         return Ok(None);
     }
     value.as_bool().map(Some).ok_or_else(|| {
-        throw(ArgError::type_error(format!("options.{name} must be a boolean")))
+        throw(ArgError::type_error(format!(
+            "options.{name} must be a boolean"
+        )))
     })
 }
 

@@ -29,21 +29,19 @@ impl Cursor {
         Some(text.to_owned())
     }
 
-    fn texts(&mut self, [title, message, action, wait_action]: Lengths) -> Entry {
-        Entry {
-            title: self.take(title),
-            message: self.take(message),
-            action: self.take(action),
-            wait_action: self.take(wait_action),
-            variants: SortedMap::new(),
+    fn texts(&mut self, lengths: Lengths) -> Entry {
+        let mut entry = Entry::default();
+        for (slot, len) in entry.texts.iter_mut().zip(lengths) {
+            *slot = self.take(len);
         }
+        entry
     }
 
     fn entry(&mut self, lengths: Lengths, variants: Variants) -> Entry {
         let mut entry = self.texts(lengths);
         for (bits, lengths) in variants {
             let variant = self.texts(*lengths);
-            entry.variants.insert(Situations(*bits), variant);
+            entry.variants.push((Situations(*bits), variant));
         }
         entry
     }

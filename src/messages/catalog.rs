@@ -29,7 +29,7 @@ use crate::json::{self, Map, Value};
 
 use super::negotiate::{canonical_tag, language_of};
 use super::situation::Situations;
-use super::wait::{Plural, Unit, WhenTable, N};
+use super::wait::{WhenTable, N, WHEN_KEYS};
 use crate::error::ArgError;
 use crate::kind::Kind;
 
@@ -86,50 +86,84 @@ impl Dir {
     }
 }
 
+/// The text fields of an entry as catalogs name them, in [`Entry::texts`] order.
+pub const FIELDS: [&str; 4] = ["title", "message", "action", "waitAction"];
+/// The index of `waitAction` in [`Entry::texts`].
+const WAIT_ACTION: usize = 3;
+
 /// The texts for one kind or one status. Every field is optional: a missing field falls
 /// through to the next catalog of the locale chain, and finally to built-in English.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Entry {
-    /// Short heading.
-    pub title: Option<String>,
-    /// One or two sentences saying what happened.
-    pub message: Option<String>,
-    /// What the user can do.
-    pub action: Option<String>,
-    /// The action to show when the wait is known; contains `{when}`.
-    pub wait_action: Option<String>,
-    /// Texts for situations, keyed by the set of situations they are written for (empty in a
-    /// variant itself).
-    pub variants: SortedMap<Situations, Entry>,
+    /// `[title, message, action, waitAction]` (see [`FIELDS`]): a short heading; one sentence
+    /// saying what happened; what the user can do; the action when the wait is known (contains
+    /// `{when}`).
+    pub texts: [Option<String>; 4],
+    /// Texts for situations, each with the set of situations it is written for (no key twice;
+    /// empty in a variant itself).
+    pub variants: Vec<(Situations, Entry)>,
 }
 
 impl Entry {
+    /// An entry with these `[title, message, action, waitAction]` texts and no variants.
+    pub fn of(texts: [Option<&str>; 4]) -> Entry {
+        Entry {
+            texts: texts.map(|t| t.map(str::to_string)),
+            variants: Vec::new(),
+        }
+    }
+
+    /// The short heading.
+    pub fn title(&self) -> Option<&str> {
+        self.texts[0].as_deref()
+    }
+
+    /// What happened.
+    pub fn message(&self) -> Option<&str> {
+        self.texts[1].as_deref()
+    }
+
+    /// What the user can do.
+    pub fn action(&self) -> Option<&str> {
+        self.texts[2].as_deref()
+    }
+
+    /// The action when the wait is known (contains `{when}`).
+    pub fn wait_action(&self) -> Option<&str> {
+        self.texts[WAIT_ACTION].as_deref()
+    }
+
+    /// The variant written for exactly `situations`.
+    pub fn variant(&self, situations: Situations) -> Option<&Entry> {
+        self.variants
+            .iter()
+            .find(|(k, _)| *k == situations)
+            .map(|(_, v)| v)
+    }
+
     /// Overrides the fields that `other` sets, keeping the others; variants merge the same way.
     pub fn merge(&mut self, other: Entry) {
+        for (mine, theirs) in self.texts.iter_mut().zip(other.texts) {
+            if theirs.is_some() {
+                *mine = theirs;
+            }
+        }
         for (situations, variant) in other.variants {
-            self.variants.entry_or_default(situations).merge(variant);
-        }
-        if other.title.is_some() {
-            self.title = other.title;
-        }
-        if other.message.is_some() {
-            self.message = other.message;
-        }
-        if other.action.is_some() {
-            self.action = other.action;
-        }
-        if other.wait_action.is_some() {
-            self.wait_action = other.wait_action;
+            match self.variants.iter_mut().find(|(k, _)| *k == situations) {
+                Some((_, mine)) => mine.merge(variant),
+                None => self.variants.push((situations, variant)),
+            }
         }
     }
 
     /// The fields as `(JSON name, value)` pairs, in schema order.
     pub fn fields(&self) -> [(&'static str, Option<&str>); 4] {
+        let [a, b, c, d] = &self.texts;
         [
-            ("title", self.title.as_deref()),
-            ("message", self.message.as_deref()),
-            ("action", self.action.as_deref()),
-            ("waitAction", self.wait_action.as_deref()),
+            (FIELDS[0], a.as_deref()),
+            (FIELDS[1], b.as_deref()),
+            (FIELDS[2], c.as_deref()),
+            (FIELDS[3], d.as_deref()),
         ]
     }
 }
@@ -266,8 +300,9 @@ impl Catalog {
         if other.wait_action.is_some() {
             self.wait_action = other.wait_action;
         }
-        if let Some(when) = other.when {
-            self.when.get_or_insert_with(WhenTable::default).merge(when);
+        // A `when` table is replaced as a whole: its phrases belong together.
+        if other.when.is_some() {
+            self.when = other.when;
         }
         for (kind, entry) in other.kinds {
             self.kinds.entry_or_default(kind).merge(entry);
@@ -313,134 +348,104 @@ fn parse_status_key(key: &str) -> Option<u16> {
     key.parse::<u16>().ok().filter(|c| (100..=599).contains(c))
 }
 
+/// Reads the string members `names` of `map` into `out` (same order). `null` counts as absent;
+/// `extra` is a member left to the caller; any other member is a type error naming the path.
+fn read_texts(
+    map: &Map,
+    path: &str,
+    names: &[&str],
+    out: &mut [Option<String>],
+    extra: Option<&str>,
+) -> Result<(), ArgError> {
+    for (key, v) in map {
+        if Some(key.as_str()) == extra {
+            continue;
+        }
+        let Some(slot) = names
+            .iter()
+            .position(|n| n == key)
+            .and_then(|i| out.get_mut(i))
+        else {
+            return Err(ArgError::type_error(format!(
+                "{path}.{} is not a known field",
+                shown(key)
+            )));
+        };
+        if !v.is_null() {
+            *slot = Some(text(v, &format!("{path}.{key}"))?);
+        }
+    }
+    Ok(())
+}
+
+/// A type error unless `value` (when present) contains `placeholder`.
+fn require(value: Option<&str>, path: &str, placeholder: &str) -> Result<(), ArgError> {
+    match value {
+        Some(t) if !crate::substr::contains(t, placeholder) => Err(ArgError::type_error(format!(
+            "{path} must contain {placeholder}"
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// An entry; `variants` is allowed when `nested` (an entry's variants have none of their own).
 fn parse_entry(value: &Value, path: &str, nested: bool) -> Result<Entry, ArgError> {
-    let Value::Object(map) = value else {
-        return Err(ArgError::type_error(format!("{path} must be an object")));
-    };
+    let map = object(value, path)?;
     let mut entry = Entry::default();
-    for (key, v) in map {
-        if nested && key == "variants" {
-            if !v.is_null() {
-                entry.variants = parse_variants(v, &format!("{path}.variants"))?;
-            }
-            continue;
+    let variants = nested.then_some("variants");
+    read_texts(map, path, &FIELDS, &mut entry.texts, variants)?;
+    require(entry.wait_action(), &format!("{path}.waitAction"), WHEN)?;
+    if let Some(v) = variants.and_then(|k| present(map, k)) {
+        let path = format!("{path}.variants");
+        for (key, v) in object(v, &path)? {
+            let variant_path = format!("{path}.{}", shown(key));
+            let situations = Situations::parse(key, &variant_path)?;
+            let variant = parse_entry(v, &variant_path, false)?;
+            entry.merge(Entry {
+                variants: vec![(situations, variant)],
+                ..Entry::default()
+            });
         }
-        // One match for both the known-field check (which `null` values pass too) and the
-        // slot to fill.
-        let (slot, wait) = match key.as_str() {
-            "title" => (&mut entry.title, false),
-            "message" => (&mut entry.message, false),
-            "action" => (&mut entry.action, false),
-            "waitAction" => (&mut entry.wait_action, true),
-            _ => {
-                return Err(ArgError::type_error(format!(
-                    "{path}.{} is not a known field",
-                    shown(key)
-                )))
-            }
-        };
-        if v.is_null() {
-            continue;
-        }
-        let field_path = format!("{path}.{key}");
-        *slot = Some(if wait {
-            wait_text(v, &field_path)?
-        } else {
-            text(v, &field_path)?
-        });
     }
     Ok(entry)
 }
 
-/// `{ "<situation>[+<situation>…]": entry }`.
-fn parse_variants(value: &Value, path: &str) -> Result<SortedMap<Situations, Entry>, ArgError> {
-    let Value::Object(map) = value else {
-        return Err(ArgError::type_error(format!("{path} must be an object")));
-    };
-    let mut variants: SortedMap<Situations, Entry> = SortedMap::new();
-    for (key, v) in map {
-        let variant_path = format!("{path}.{}", shown(key));
-        let situations = Situations::parse(key, &variant_path)?;
-        let variant = parse_entry(v, &variant_path, false)?;
-        variants.entry_or_default(situations).merge(variant);
+/// `value` as an object, else a type error naming `path`.
+fn object<'v>(value: &'v Value, path: &str) -> Result<&'v Map, ArgError> {
+    match value {
+        Value::Object(map) => Ok(map),
+        _ => Err(ArgError::type_error(format!("{path} must be an object"))),
     }
-    Ok(variants)
 }
 
-/// The `when` member: `{ now?, second?, minute?, hour?, day? }`.
+/// The `when` member (see [`WhenTable`]): strings named in [`WHEN_KEYS`]; each unit given
+/// at all has its `other` form (named by the unit alone), which contains `{n}`.
 fn parse_when(value: &Value) -> Result<WhenTable, ArgError> {
-    let Value::Object(map) = value else {
-        return Err(ArgError::type_error("when must be an object"));
+    let mut table = WhenTable {
+        phrases: vec![None; WHEN_KEYS.len()],
     };
-    let mut table = WhenTable::default();
-    for (key, v) in map {
-        let path = format!("when.{}", shown(key));
-        if v.is_null() {
-            continue;
-        }
-        if key == "now" {
-            table.now = Some(text(v, &path)?);
-            continue;
-        }
-        let Some(i) = Unit::ALL.iter().position(|u| u.as_str() == key) else {
-            return Err(ArgError::type_error(format!(
-                "{path} is not a known field (now, second, minute, hour, day)"
-            )));
+    read_texts(
+        object(value, "when")?,
+        "when",
+        &WHEN_KEYS,
+        &mut table.phrases,
+        None,
+    )?;
+    // Per unit, the six forms after `now`; the last one (index 6, 12, 18, 24) is `other`.
+    for other in [6, 12, 18, 24] {
+        let forms = table.phrases.get(other - 5..=other).unwrap_or_default();
+        let ok = match forms.last() {
+            Some(Some(t)) => crate::substr::contains(t, N),
+            _ => forms.iter().all(Option::is_none),
         };
-        let forms = parse_forms(v, &path)?;
-        if let Some(slot) = table.units.get_mut(i) {
-            *slot = Some(forms);
+        if !ok {
+            return Err(ArgError::type_error(format!(
+                "when.{} must be a string containing {N}",
+                WHEN_KEYS.get(other).unwrap_or(&"")
+            )));
         }
     }
     Ok(table)
-}
-
-/// A unit's templates: one string containing `{n}` (for every plural category), or an object
-/// of templates per category whose `other` contains `{n}`.
-fn parse_forms(value: &Value, path: &str) -> Result<super::wait::Forms, ArgError> {
-    let with_n = |s: String, p: &str| {
-        if crate::substr::contains(&s, N) {
-            Ok(s)
-        } else {
-            Err(ArgError::type_error(format!("{p} must contain {N}")))
-        }
-    };
-    let mut forms = SortedMap::new();
-    match value {
-        Value::Object(map) => {
-            for (key, v) in map {
-                let p = format!("{path}.{}", shown(key));
-                let Some(category) = Plural::from_name(key) else {
-                    return Err(ArgError::type_error(format!(
-                        "{p} is not a plural category (zero, one, two, few, many, other)"
-                    )));
-                };
-                if v.is_null() {
-                    continue;
-                }
-                let t = text(v, &p)?;
-                let t = if category == Plural::Other {
-                    with_n(t, &p)?
-                } else {
-                    t
-                };
-                forms.insert(category, t);
-            }
-            if !forms.contains_key(&Plural::Other) {
-                return Err(ArgError::type_error(format!("{path}.other must be a string")));
-            }
-        }
-        Value::String(_) => {
-            forms.insert(Plural::Other, with_n(text(value, path)?, path)?);
-        }
-        _ => {
-            return Err(ArgError::type_error(format!(
-                "{path} must be a string or an object of plural forms"
-            )))
-        }
-    }
-    Ok(forms)
 }
 
 /// A non-empty string of at most [`MAX_STRING_CHARS`] characters.
@@ -464,8 +469,6 @@ fn text(value: &Value, path: &str) -> Result<String, ArgError> {
 /// Like [`text`], and it must contain `{when}`.
 fn wait_text(value: &Value, path: &str) -> Result<String, ArgError> {
     let s = text(value, path)?;
-    if !crate::substr::contains(&s, WHEN) {
-        return Err(ArgError::type_error(format!("{path} must contain {WHEN}")));
-    }
+    require(Some(&s), path, WHEN)?;
     Ok(s)
 }

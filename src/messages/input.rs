@@ -4,7 +4,7 @@
 //! (an unrecognised value is [`Kind::Unknown`], never an error), which server text may join it
 //! and in which language, and which situations hold.
 
-use crate::classify::classify_builtin;
+use crate::classify::{classify_builtin, status_from_number};
 use crate::failure::{classify_failure, FailureFacts};
 use crate::kind::Kind;
 
@@ -118,7 +118,7 @@ pub fn resolve_input(input: &MessageInput<'_>) -> (Kind, Option<u16>) {
 
 /// An integer 100..=599, as a status code.
 fn status(n: f64) -> Option<u16> {
-    (n.fract() == 0.0 && (100.0..=599.0).contains(&n)).then_some(n as u16)
+    status_from_number("input", n).ok()
 }
 
 fn from_status(status: u16) -> (Kind, Option<u16>) {
@@ -171,9 +171,9 @@ pub fn message_request<'a>(
     options: &MessageOptions<'a>,
 ) -> MessageRequest<'a> {
     let (kind, status) = resolve_input(input);
-    let retry_after_ms = options.retry_after_ms.or(input
+    let retry_after_ms = options
         .retry_after_ms
-        .filter(|n| n.is_finite() && *n >= 0.0));
+        .or(input.retry_after_ms.filter(|n| n.is_finite() && *n >= 0.0));
     MessageRequest {
         kind,
         status,
@@ -304,7 +304,10 @@ mod tests {
             body_language: Some("nl"),
             ..input
         };
-        assert_eq!(server_texts(&body, None)[1].and_then(|t| t.language), Some("nl"));
+        assert_eq!(
+            server_texts(&body, None)[1].and_then(|t| t.language),
+            Some("nl")
+        );
         // A list in Content-Language names no single language: the option is used.
         let list = MessageInput {
             content_language: Some("de, en"),

@@ -85,13 +85,13 @@ fn pick_text<'e>(
     pick: fn(&Entry) -> Option<&str>,
 ) -> Option<&'e str> {
     let mut best: Option<(Situations, &'e str)> = None;
-    for (key, variant) in entry.variants.iter() {
+    for (key, variant) in &entry.variants {
         if !key.within(situations) {
             continue;
         }
         if let Some(text) = pick(variant) {
-            // Variants are in bit order; the one naming the most situations wins.
-            if best.map_or(true, |(b, _)| key.count() >= b.count()) {
+            // The one naming the most situations wins; among equals, the larger bit set.
+            if best.map_or(true, |(b, _)| (key.count(), *key) > (b.count(), b)) {
                 best = Some((*key, text));
             }
         }
@@ -224,9 +224,9 @@ impl MessageStore {
                     .map(|text| (i, text))
             })
         };
-        let title = lookup(|e| e.title.as_deref());
-        let message = lookup(|e| e.message.as_deref());
-        let action = lookup(|e| e.action.as_deref());
+        let title = lookup(Entry::title);
+        let message = lookup(Entry::message);
+        let action = lookup(Entry::action);
 
         let (locale, dir) = match title.and_then(|(i, _)| chain.get(i)) {
             Some(catalog) => (catalog.locale.clone(), catalog.dir()),
@@ -280,7 +280,7 @@ impl MessageStore {
                 .iter()
                 .filter(move |catalog| language_of(&catalog.locale) == language)
         };
-        let pick: fn(&Entry) -> Option<&str> = |e| e.wait_action.as_deref();
+        let pick: fn(&Entry) -> Option<&str> = Entry::wait_action;
         let (catalog, template) = same().find_map(|catalog| {
             request
                 .status

@@ -15,11 +15,9 @@
 //! Words: by default `Intl.RelativeTimeFormat` ("in 30 seconds", "dans 30 secondes"). Where its
 //! phrase reads wrong inside the locale's `waitAction` sentence (Japanese "30 秒後" spaced,
 //! Arabic "خلال" "within" where "بعد" "after" is meant, Hebrew "בעוד שנייה (1)"), the catalog
-//! carries a [`WhenTable`]: per unit, one template per plural category, the category picked by
+//! carries a [`WhenTable`]: per unit, templates per plural category, the category picked by
 //! `Intl.PluralRules` and `{n}` filled by `Intl.NumberFormat`. The fix is data of that locale,
 //! never a branch on the language in code.
-
-use super::map::SortedMap;
 
 /// The placeholder of a [`WhenTable`] template; replaced by the formatted number.
 pub const N: &str = "{n}";
@@ -41,6 +39,9 @@ pub enum Plural {
     Other,
 }
 
+/// The plural category names, in [`Plural`] order.
+pub const PLURALS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
 impl Plural {
     /// Every category, in CLDR order.
     pub const ALL: [Plural; 6] = [
@@ -52,56 +53,69 @@ impl Plural {
         Plural::Other,
     ];
 
-    /// The category's name (`"one"`).
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Plural::Zero => "zero",
-            Plural::One => "one",
-            Plural::Two => "two",
-            Plural::Few => "few",
-            Plural::Many => "many",
-            Plural::Other => "other",
-        }
-    }
-
-    /// The category named `name`; `None` for anything else.
+    /// The category named `name` (`"one"`); `None` for anything else.
     pub fn from_name(name: &str) -> Option<Plural> {
-        Plural::ALL.iter().copied().find(|p| p.as_str() == name)
+        let i = PLURALS.iter().position(|p| *p == name)?;
+        Plural::ALL.get(i).copied()
     }
 }
 
-/// The templates of one unit: one per plural category (`other` always present when parsed
-/// from a catalog).
-pub type Forms = SortedMap<Plural, String>;
+/// The members of a `when` table, in [`WhenTable::phrases`] order: `now`, then per unit the
+/// plural forms `<unit>.zero` … `<unit>.many` and the `other` form, named just `<unit>`.
+pub const WHEN_KEYS: [&str; 25] = [
+    "now",
+    "second.zero",
+    "second.one",
+    "second.two",
+    "second.few",
+    "second.many",
+    "second",
+    "minute.zero",
+    "minute.one",
+    "minute.two",
+    "minute.few",
+    "minute.many",
+    "minute",
+    "hour.zero",
+    "hour.one",
+    "hour.two",
+    "hour.few",
+    "hour.many",
+    "hour",
+    "day.zero",
+    "day.one",
+    "day.two",
+    "day.few",
+    "day.many",
+    "day",
+];
 
-/// A locale's own waiting phrases (the catalog member `when`):
-/// `{ now?, second?, minute?, hour?, day? }`, each unit a template with `{n}` or an object of
-/// templates per plural category (`{ one, two, few, many, zero, other }`, `other` required and
-/// containing `{n}`). A unit the table leaves out is phrased by `Intl.RelativeTimeFormat`.
+/// A locale's own waiting phrases (the catalog member `when`), for where
+/// `Intl.RelativeTimeFormat`'s read wrong in the locale's `waitAction`:
+///
+/// ```json
+/// { "now": "今すぐ", "second": "{n}秒後に", "minute": "{n}分後に",
+///   "second.one": "…", "second.two": "…" }
+/// ```
+///
+/// `now` is the phrase for a wait of 0. `<unit>` (`second`, `minute`, `hour`, `day`) is the
+/// template for the plural category `other` and must contain `{n}`; `<unit>.<category>`
+/// (`zero`, `one`, `two`, `few`, `many`) are the other categories' templates, which may spell the
+/// number out ("ثانية واحدة"). A unit the table leaves out is phrased by
+/// `Intl.RelativeTimeFormat`. A catalog's table replaces an earlier one of the same locale as a
+/// whole.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WhenTable {
-    /// The phrase for a wait of 0 ("now", "今すぐ").
-    pub now: Option<String>,
-    /// Templates per unit, indexed in [`Unit::ALL`] order.
-    pub units: [Option<Forms>; 4],
+    /// The phrases, in [`WHEN_KEYS`] order (a vector, not an array: 25 strings moved and
+    /// dropped as one pointer keep the parser small in the wasm).
+    pub phrases: Vec<Option<String>>,
 }
 
 impl WhenTable {
-    /// Overrides what `other` sets, unit by unit.
-    pub fn merge(&mut self, other: WhenTable) {
-        if other.now.is_some() {
-            self.now = other.now;
-        }
-        for (mine, theirs) in self.units.iter_mut().zip(other.units) {
-            if theirs.is_some() {
-                *mine = theirs;
-            }
-        }
-    }
-
-    /// The templates of `unit`, if the table has them.
-    pub fn forms(&self, unit: Unit) -> Option<&Forms> {
-        self.units.get(unit as usize).and_then(Option::as_ref)
+    /// The template of `unit` for `category`.
+    pub fn form(&self, unit: Unit, category: Plural) -> Option<&str> {
+        let i = 1 + unit as usize * 6 + category as usize;
+        self.phrases.get(i).and_then(|p| p.as_deref())
     }
 }
 
@@ -230,17 +244,15 @@ pub fn when_phrase(
     let (value, unit) = wait_amount(ms)?;
     if let Some(table) = table {
         if value == 0.0 {
-            if let Some(now) = &table.now {
+            if let Some(Some(now)) = table.phrases.first() {
                 return Some(now.clone());
             }
-        } else if let Some(forms) = table.forms(unit) {
+        } else if let Some(other) = table.form(unit, Plural::Other) {
             let (category, number) = intl
                 .plural(locale, value)
                 .unwrap_or_else(|| (Plural::Other, crate::error::js_number(value)));
-            let template = forms.get(&category).or_else(|| forms.get(&Plural::Other));
-            if let Some(template) = template {
-                return Some(crate::substr::replace(template, N, &number));
-            }
+            let template = table.form(unit, category).unwrap_or(other);
+            return Some(crate::substr::replace(template, N, &number));
         }
     }
     intl.relative(locale, value, unit)

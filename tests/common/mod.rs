@@ -124,8 +124,12 @@ macro_rules! shared_suite {
                 get(&err, "message").as_string().unwrap(),
                 "kinds.not_found.title must be a string"
             );
-            let err = bindings::user_message(JsValue::from(700), JsValue::UNDEFINED).unwrap_err();
-            assert_eq!(error_name(&err), "RangeError");
+            // userMessage answers every input: 700 is not a status, so the kind is `unknown`.
+            let m = bindings::user_message(JsValue::from(700), JsValue::UNDEFINED).unwrap();
+            assert_eq!(get(&m, "kind").as_string().unwrap(), "unknown");
+            let options = js_sys::JSON::parse(r#"{"signIn":"no"}"#).unwrap();
+            let err = bindings::user_message(JsValue::from(401), options).unwrap_err();
+            assert_eq!(error_name(&err), "TypeError");
         }
 
         #[wasm_bindgen_test]

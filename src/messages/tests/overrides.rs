@@ -86,7 +86,7 @@ fn api_key_and_retired_version() {
         .get(&Kind::Unauthorized)
         .cloned()
         .unwrap_or_default();
-    assert_eq!(Some(key.action), en_unauthorized.action);
+    assert_eq!(Some(key.action.as_str()), en_unauthorized.action());
 
     let retired = message(&store, Kind::UpgradeRequired, Some(426), &[]);
     assert_eq!(retired.title, "App version retired");
@@ -125,11 +125,15 @@ fn retry_or_contact_support() {
         .get(&Kind::ServerError)
         .cloned()
         .unwrap_or_default();
-    assert_eq!(Some(msg.title), en_server.title, "title kept");
+    assert_eq!(Some(msg.title.as_str()), en_server.title(), "title kept");
     // Other 5xx codes keep the generic wording.
     assert_eq!(
-        Some(message(&store, Kind::ServerError, Some(599), &[]).message),
-        en_server.message
+        Some(
+            message(&store, Kind::ServerError, Some(599), &[])
+                .message
+                .as_str()
+        ),
+        en_server.message()
     );
     let after = snapshot(&store);
     let changed: Vec<(Kind, u16)> = Kind::ALL.iter().map(|&k| (k, 500)).collect();
@@ -190,8 +194,8 @@ fn override_of_one_field_keeps_the_rest() {
         .unwrap_or_default();
     let msg = message(&store, Kind::Unauthorized, Some(401), &[]);
     assert_eq!(msg.message, "Your key was not accepted.");
-    assert_eq!(Some(msg.title), en.title);
-    assert_eq!(Some(msg.action), en.action);
+    assert_eq!(Some(msg.title.as_str()), en.title());
+    assert_eq!(Some(msg.action.as_str()), en.action());
 
     // A second override of the same entry merges with the first.
     let only_title = json!({ "locale": "EN", "statuses": { "401": { "title": "Key rejected" } } });
@@ -212,8 +216,8 @@ fn override_of_one_field_keeps_the_rest() {
         .unwrap_or_default();
     let msg = message(&store, Kind::NotFound, Some(404), &[]);
     assert_eq!(
-        (Some(msg.title), msg.action.as_str()),
-        (nf.title, "Go home.")
+        (Some(msg.title.as_str()), msg.action.as_str()),
+        (nf.title(), "Go home.")
     );
     assert_eq!(
         store
