@@ -70,7 +70,7 @@ export const RULES = {
   pt: { reload: any(['atualiz', 'recarreg'], 'iu'), connection: any(['conexão', 'rede', 'internet'], 'iu'), progressive: any(['está demorando', 'a demorar'], 'iu'),
     register: word(['tu', 'teu', 'tua', 'teus', 'tuas', 'podes', 'tenta', 'volta'], 'iu'), support: any(['suporte'], 'iu') },
   ro: { reload: any(['reîmprospăt', 'reîncărc', 'reincarc'], 'iu'), connection: any(['conexiun', 'rețea', 'internet'], 'iu'), progressive: any(['durează'], 'iu'),
-    register: word(['tu', 'tău', 'tale', 'încearcă', 'revino'], 'iu'), support: any(['asistență', 'suport'], 'iu') },
+    register: word(['tu', 'tău', 'tale', 'încearcă', 'revino'], 'iu'), support: any(['asisten', 'suport'], 'iu') },
   ru: { reload: any(['обнов', 'перезагруз'], 'iu'), connection: any(['подключ', 'соедин', 'сеть', 'интернет'], 'iu'), progressive: any(['занимает', 'идёт', 'идет'], 'iu'),
     register: word(['ты', 'тебя', 'тебе', 'твой', 'твоя', 'твои', 'твоё'], 'iu'), support: any(['поддержк'], 'iu') },
   sv: { reload: any(['uppdatera', 'ladda om'], 'iu'), connection: any(['anslutning', 'nätverk', 'internet'], 'iu'), progressive: any(['tar för lång'], 'iu'),
