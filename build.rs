@@ -13,6 +13,13 @@ use serde_json::{Map, Value};
 
 const SOURCE: &str = "locales/en.json";
 const FIELDS: [&str; 4] = ["title", "message", "action", "waitAction"];
+/// The situation names of `variants` keys and their bits (src/messages/situation.rs; the
+/// builtin tests compare the generated catalog with `Catalog::from_json` of the same file).
+const SITUATIONS: [(&str, u8); 3] = [
+    ("highlightedFields", 1),
+    ("noSignIn", 2),
+    ("supportLink", 4),
+];
 
 fn main() {
     println!("cargo:rerun-if-changed={SOURCE}");
@@ -44,7 +51,7 @@ fn main() {
     let wait = text(root, "waitAction", "waitAction", &mut all);
     let _ = writeln!(out, "pub(super) const WAIT_ACTION: u16 = {wait};");
 
-    out.push_str("pub(super) const KINDS: &[(Kind, Lengths)] = &[\n");
+    out.push_str("pub(super) const KINDS: &[(Kind, Lengths, Variants)] = &[\n");
     if let Some(kinds) = root.get("kinds") {
         for (name, entry) in object(kinds, "kinds") {
             let variant: String = name
@@ -60,7 +67,7 @@ fn main() {
     }
     out.push_str("];\n");
 
-    out.push_str("pub(super) const STATUSES: &[(u16, Lengths)] = &[\n");
+    out.push_str("pub(super) const STATUSES: &[(u16, Lengths, Variants)] = &[\n");
     if let Some(statuses) = root.get("statuses") {
         for (code, entry) in object(statuses, "statuses") {
             if code.len() != 3
@@ -114,14 +121,41 @@ fn text(map: &Map<String, Value>, key: &str, path: &str, all: &mut String) -> u1
     }
 }
 
-/// An entry as the lengths of `[title, message, action, waitAction]`.
+/// An entry as `[title, message, action, waitAction]` lengths, then its variants as
+/// `&[(situation bits, lengths)]`; the texts go into `all` in that order.
 fn texts(entry: &Value, path: &str, all: &mut String) -> String {
     let map = object(entry, path);
     for key in map.keys() {
-        if !FIELDS.contains(&key.as_str()) {
+        if !FIELDS.contains(&key.as_str()) && key != "variants" {
             fail(&format!("{path}.{key} is not a known field"));
         }
     }
+    let base = lengths(map, path, all);
+    let mut variants = Vec::new();
+    if let Some(v) = map.get("variants") {
+        for (key, variant) in object(v, &format!("{path}.variants")) {
+            let vpath = format!("{path}.variants.{key}");
+            let mut bits = 0u8;
+            for name in key.split('+') {
+                match SITUATIONS.iter().find(|(n, _)| *n == name) {
+                    Some((_, bit)) => bits |= bit,
+                    None => fail(&format!("{vpath} is not a known situation")),
+                }
+            }
+            let vmap = object(variant, &vpath);
+            for k in vmap.keys() {
+                if !FIELDS.contains(&k.as_str()) {
+                    fail(&format!("{vpath}.{k} is not a known field"));
+                }
+            }
+            variants.push(format!("({bits}, {})", lengths(vmap, &vpath, all)));
+        }
+    }
+    format!("{base}, &[{}]", variants.join(", "))
+}
+
+/// The lengths of `[title, message, action, waitAction]`, texts appended to `all`.
+fn lengths(map: &Map<String, Value>, path: &str, all: &mut String) -> String {
     let fields: Vec<String> = FIELDS
         .iter()
         .map(|f| text(map, f, &format!("{path}.{f}"), all).to_string())

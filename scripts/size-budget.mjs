@@ -11,8 +11,12 @@ import { join } from 'node:path';
  * names, no str-slicing panics or two-way searcher, no iterator chains in the header reader,
  * wasm-opt --converge --low-memory-unused) plus ~1.5%; lower it as the size goes down. The product target is 30 KB (30,720 B).
  * The descriptions pack (pkg/descriptions.js) is opt-in and not part of the entry.
+ * Issue 14 (messages) raised it by 3,100 B on purpose: 61,445 -> 64,512 B measured, for the kind
+ * `unknown`, situation variants and `when` tables (their catalog validation is most of it), server
+ * text language matching, the rewritten English, and Intl.PluralRules/NumberFormat reads in the
+ * current bindings (which the new boundary replaces).
  */
-export const BROWSER_ENTRY_BROTLI_BUDGET = 62_400;
+export const BROWSER_ENTRY_BROTLI_BUDGET = 65_500;
 /** Each locale pack (pkg/locales/<tag>.js). */
 export const LOCALE_PACK_BROTLI_BUDGET = 2_048;
 /** Each adapter (pkg/adapters/<name>.js: JS only, it shares the entry's wasm), issue 16. */

@@ -1,8 +1,9 @@
 //! The stable vocabulary of outcome kinds.
 //!
 //! Every classification (a status code or a failure without a response) ends in exactly one
-//! [`Kind`]. The string forms are part of the public contract: they are what JavaScript sees
-//! in `kind`, what message catalogs are keyed by, and what `HttpError.code` carries.
+//! [`Kind`]; [`Kind::Unknown`] is only for end-user messages about values that are neither.
+//! The string forms are part of the public contract: they are what JavaScript sees in `kind`,
+//! what message catalogs are keyed by, and what `HttpError.code` carries.
 
 use core::fmt;
 
@@ -108,6 +109,9 @@ kinds! {
     Timeout => "timeout",
     /// The caller aborted the request.
     Aborted => "aborted",
+    /// A value `userMessage` does not recognise as an outcome (a plain `Error`, a string, a
+    /// number outside 100..=599). Never given by `classify` or `classifyError`.
+    Unknown => "unknown",
 }
 
 impl Kind {
@@ -137,7 +141,7 @@ mod tests {
             assert_eq!(Kind::from_name(k.as_str()), Some(k));
             assert!(seen.insert(k.as_str()), "duplicate name {}", k);
         }
-        assert_eq!(Kind::ALL.len(), 36);
+        assert_eq!(Kind::ALL.len(), 37);
         assert_eq!(Kind::from_name("teapot"), None);
     }
 

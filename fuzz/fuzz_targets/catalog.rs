@@ -8,7 +8,9 @@
 use http_triage::json;
 use http_triage::kind::Kind;
 use http_triage::messages::negotiate::{candidates, canonical_tag};
-use http_triage::messages::{english_formatter, Catalog, MessageRequest, MessageStore};
+use http_triage::messages::{
+    english_formatter, Catalog, MessageRequest, MessageStore, ServerText, Situations,
+};
 use libfuzzer_sys::fuzz_target;
 
 /// A canonical tag is a fixed point, and so is every fallback candidate of it.
@@ -97,8 +99,16 @@ fuzz_target!(|data: &[u8]| {
             status,
             locales: &locales,
             retry_after_ms: [None, Some(0.0), Some(30_000.0), Some(f64::NAN)][i % 4],
-            server_detail: Some(text),
+            server_texts: [
+                Some(ServerText {
+                    text,
+                    language: [None, Some(tag.as_str()), Some("en")][i % 3],
+                }),
+                None,
+                None,
+            ],
             include_server_detail: i % 2 == 0,
+            situations: Situations((i % 8) as u8),
         };
         let m = store.user_message(&request, &english_formatter);
         assert!(

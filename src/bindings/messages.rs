@@ -3,11 +3,12 @@
 use std::cell::Cell;
 
 use super::io::{self, Out};
-use super::status::facts;
+use super::status::{facts, FACT_STRINGS};
 use crate::clients::carried_wait_ms;
 use crate::error::{js_number, ArgError};
-use crate::messages::input::{resolve_input, MessageInput};
-use crate::messages::{self, MessageRequest, Unit};
+use crate::messages::input::{message_request, MessageInput, MessageOptions};
+use crate::messages::wait::{wait_amount, Intl, Plural};
+use crate::messages::{self, Unit};
 use crate::retry::HeaderView;
 
 /// Flag bits of a `userMessage` call, above [`super::status::flag`]'s error facts.
@@ -20,30 +21,43 @@ pub(crate) mod flag {
     pub const RETRY_AFTER: u32 = 1 << 10;
     /// `options.includeServerDetail` is `true`.
     pub const SERVER_DETAIL: u32 = 1 << 11;
-    /// This is the second call: the wait phrase asked for is in IN (absent when it could not
-    /// be formatted).
+    /// This is the second call: the platform's answers for the wait phrase are in IN.
     pub const PHRASE: u32 = 1 << 12;
+    /// `options.highlightedFields` was given; [`HIGHLIGHTED`] is its value.
+    pub const HAS_HIGHLIGHTED: u32 = 1 << 13;
+    /// `options.highlightedFields` is `true`.
+    pub const HIGHLIGHTED: u32 = 1 << 14;
+    /// `options.signIn` is `false` (the default is true).
+    pub const NO_SIGN_IN: u32 = 1 << 15;
+    /// `options.supportLink` is `true`.
+    pub const SUPPORT_LINK: u32 = 1 << 16;
+    /// `input.details.fieldErrors` is a non-empty array.
+    pub const FIELD_ERRORS: u32 = 1 << 17;
 }
 
-/// The units of a wait phrase, indexed as the records give them.
-const UNITS: [Unit; 4] = [Unit::Second, Unit::Minute, Unit::Hour, Unit::Day];
+/// The strings of a `userMessage` call, in the order IN holds them (see [`user_message`]).
+const STRINGS: usize = FACT_STRINGS + 13;
 
 /// `userMessage(input, options)`, over facts the JavaScript layer read.
 ///
-/// IN holds strings as `io::strings` reads them: the error facts of
-/// [`super::status::FACT_STRINGS`], then `input.kind`, the server's text
-/// (`details.userFacing.message`, else `detail`, else `title`), the locale tags joined by NUL,
-/// the decision headers of `input.response.headers` joined as `name\0value\0…`, and on a
-/// second call the wait phrase. Numbers: the input itself when it is a number, `input.status`,
-/// the error facts `status` and `status_code` (see [`super::status::facts`]), `options.retryAfterMs`,
-/// `input.retryAfterMs` (NaN for none), and `now` (epoch ms, for a wait the carried response
-/// gives as a date).
+/// IN holds [`STRINGS`] strings as `io::strings` reads them: the error facts of
+/// [`FACT_STRINGS`]; then from the input `kind`, `details.userFacing.message`,
+/// `details.userFacing.locale`, `details.detail`, `details.title`, the body's own language (the
+/// first string of `details.extensions.lang`, `.language`, `.locale`), `contentLanguage`, and the
+/// decision headers of `response.headers` joined as `name\0value\0…`; from the options the
+/// locale tags joined by NUL and `serverLanguage`; and on a second call the platform's answers
+/// for the wait phrase: `Intl.RelativeTimeFormat`'s phrase, `Intl.PluralRules`'s category and
+/// `Intl.NumberFormat`'s number (absent where the platform could not say).
+///
+/// Numbers: the input itself when it is a number, `input.status`, the error facts `status` and
+/// `status_code` (see [`super::status::facts`]), `options.retryAfterMs`, `input.retryAfterMs`
+/// (NaN for none), and `now` (epoch ms, for a wait the carried response gives as a date).
 ///
 /// The answer is a message record (`0`, title, message, action, kind index `u8`, locale, dir
-/// `u8` 0 ltr / 1 rtl), or, when the message needs a wait phrase and this is the first call,
-/// a phrase request (`1`, locale, value `f64`, unit `u8`: 0 second … 3 day) that the
-/// JavaScript layer formats with `Intl.RelativeTimeFormat` and answers by calling again with
-/// [`flag::PHRASE`]. An error record for a bad option or an unusable input.
+/// `u8` 0 ltr / 1 rtl); or, when the message needs a wait phrase and this is the first call, a
+/// request (`1`, locale, value `f64`, unit `u8`: 0 second … 3 day) that the JavaScript layer
+/// answers with the platform's `Intl` by calling again with [`flag::PHRASE`]; or the error
+/// record of a bad option.
 #[allow(clippy::too_many_arguments)]
 #[cfg_attr(target_arch = "wasm32", no_mangle)]
 pub extern "C" fn user_message(
@@ -57,18 +71,16 @@ pub extern "C" fn user_message(
     now: f64,
     flags: u32,
 ) -> u32 {
-    let answer = io::with_input(len as usize, |bytes| {
-        let numbers = Numbers {
-            number,
-            status,
-            error_status,
-            status_code,
-            retry_after_ms,
-            input_retry_after_ms,
-            now,
-        };
-        answer_message(bytes, &numbers, flags)
-    });
+    let numbers = Numbers {
+        number,
+        status,
+        error_status,
+        status_code,
+        retry_after_ms,
+        input_retry_after_ms,
+        now,
+    };
+    let answer = io::with_input(len as usize, |bytes| answer_message(bytes, &numbers, flags));
     io::result(answer.map(|a| move |out: &mut Out| a.write(out))) as u32
 }
 
@@ -84,34 +96,75 @@ pub(crate) struct Numbers {
     now: f64,
 }
 
+/// The platform's answers for a wait phrase, in two calls: the first records what the core asks
+/// (and answers nothing); the second answers from what JavaScript asked `Intl` in between.
+struct TwoCalls<'a> {
+    second: bool,
+    /// `Intl.RelativeTimeFormat`'s phrase, and `Intl.PluralRules`' category with
+    /// `Intl.NumberFormat`'s number, for the recorded locale and value.
+    relative: Option<&'a str>,
+    plural: Option<(Plural, &'a str)>,
+    /// The unit of the request's wait (the core asks for this one only).
+    unit: Unit,
+    asked: Cell<Option<(String, f64)>>,
+}
+
+impl Intl for TwoCalls<'_> {
+    fn relative(&self, locale: &str, value: f64, _unit: Unit) -> Option<String> {
+        self.ask(locale, value)?;
+        self.relative.map(str::to_owned)
+    }
+
+    fn plural(&self, locale: &str, value: f64) -> Option<(Plural, String)> {
+        self.ask(locale, value)?;
+        self.plural.map(|(p, n)| (p, n.to_owned()))
+    }
+}
+
+impl TwoCalls<'_> {
+    /// On the first call, notes the question and answers nothing.
+    fn ask(&self, locale: &str, value: f64) -> Option<()> {
+        if self.second {
+            return Some(());
+        }
+        self.asked.set(Some((locale.to_owned(), value)));
+        None
+    }
+}
+
 /// The answer of [`user_message`] once its inputs are read.
 pub(crate) fn answer_message(
     bytes: &[u8],
     n: &Numbers,
     flags: u32,
 ) -> Result<MessageAnswer, ArgError> {
-    let Some((
-        [name, message, code, cause_code, cause_name, cause_message, kind, detail, locales, headers, phrase],
-        _,
-    )) = io::strings::<11>(bytes)
-    else {
+    let Some((strings, _)) = io::strings::<STRINGS>(bytes) else {
         return Err(ArgError::type_error("userMessage input could not be read"));
     };
-    let mut failure = facts(
-        [name, message, code, cause_code, cause_name, cause_message],
-        n.error_status,
-        n.status_code,
-        flags,
-    );
+    let (fact_strings, rest) = strings.split_at(FACT_STRINGS);
+    let fact_strings: [Option<&str>; FACT_STRINGS] = fact_strings.try_into().unwrap_or_default();
+    let [kind, user_facing, user_facing_locale, detail, title, body_language, content_language, headers, locales, server_language, relative, category, number] =
+        <[Option<&str>; 13]>::try_from(rest).unwrap_or_default();
+    let mut failure = facts(fact_strings, n.error_status, n.status_code, flags);
     failure.response_headers = headers.map(HeaderView::Joined);
-    let facts = MessageInput {
+    let carried = carried_wait_ms(&failure, n.now);
+    let input = MessageInput {
         number: (flags & flag::NUMBER != 0).then_some(n.number),
         is_object: flags & flag::OBJECT != 0,
         status: (!n.status.is_nan()).then_some(n.status),
         kind,
         failure,
+        retry_after_ms: Some(n.input_retry_after_ms)
+            .filter(|ms| !ms.is_nan())
+            .or(carried),
+        user_facing,
+        user_facing_locale,
+        detail,
+        title,
+        body_language,
+        content_language,
+        has_field_errors: flags & flag::FIELD_ERRORS != 0,
     };
-    let (kind, status) = resolve_input(&facts)?;
     let retry_after_ms = if flags & flag::RETRY_AFTER != 0 {
         let ms = n.retry_after_ms;
         if !(ms.is_finite() && ms >= 0.0) {
@@ -121,39 +174,38 @@ pub(crate) fn answer_message(
         }
         Some(ms)
     } else {
-        Some(n.input_retry_after_ms)
-            .filter(|n| n.is_finite() && *n >= 0.0)
-            .or_else(|| carried_wait_ms(&facts.failure, n.now))
+        None
     };
     let tags: Vec<&str> = locales
         .map(|l| l.split('\0').filter(|t| !t.is_empty()).collect())
         .unwrap_or_default();
-    let request = MessageRequest {
-        kind,
-        status,
+    let options = MessageOptions {
         locales: &tags,
         retry_after_ms,
-        server_detail: detail,
         include_server_detail: flags & flag::SERVER_DETAIL != 0,
+        server_language,
+        highlighted_fields: (flags & flag::HAS_HIGHLIGHTED != 0)
+            .then_some(flags & flag::HIGHLIGHTED != 0),
+        sign_in: flags & flag::NO_SIGN_IN == 0,
+        support_link: flags & flag::SUPPORT_LINK != 0,
     };
-    // First call: note what the formatter is asked for and answer nothing, so the phrase can
-    // be formatted in JavaScript; second call: hand back what JavaScript formatted.
-    let second = flags & flag::PHRASE != 0;
-    let asked: Cell<Option<(String, f64, Unit)>> = Cell::new(None);
-    let format = |locale: &str, value: f64, unit: Unit| -> Option<String> {
-        if second {
-            phrase.map(str::to_owned)
-        } else {
-            asked.set(Some((locale.to_owned(), value, unit)));
-            None
-        }
+    let request = message_request(&input, &options);
+    let intl = TwoCalls {
+        second: flags & flag::PHRASE != 0,
+        relative,
+        plural: category.and_then(Plural::from_name).zip(number),
+        unit: request
+            .retry_after_ms
+            .and_then(wait_amount)
+            .map_or(Unit::Second, |(_, unit)| unit),
+        asked: Cell::new(None),
     };
-    let message = messages::user_message(&request, &format);
-    Ok(match asked.take() {
-        Some((locale, value, unit)) => MessageAnswer::Phrase {
+    let message = messages::user_message(&request, &intl);
+    Ok(match intl.asked.take() {
+        Some((locale, value)) => MessageAnswer::Phrase {
             locale,
             value,
-            unit,
+            unit: intl.unit,
         },
         None => MessageAnswer::Message(message),
     })
@@ -195,7 +247,7 @@ impl MessageAnswer {
                 out.u8(1);
                 out.str(locale);
                 out.f64(*value);
-                out.u8(UNITS.iter().position(|u| u == unit).unwrap_or(0) as u8);
+                out.u8(*unit as u8);
             }
         }
     }

@@ -135,7 +135,7 @@ fn pre_rfc9110_names_are_gone() {
 #[test]
 fn every_kind_of_a_status_is_reachable() {
     for &kind in Kind::ALL {
-        if kind.is_failure() {
+        if kind.is_failure() || kind == Kind::Unknown {
             assert!(rows().iter().all(|r| r.kind != kind));
             continue;
         }

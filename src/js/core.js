@@ -108,26 +108,34 @@ const OBJECT = 1 << 9;
 const RETRY_AFTER = 1 << 10;
 const SERVER_DETAIL = 1 << 11;
 const PHRASE = 1 << 12;
-/** The units a wait phrase request names (src/bindings/messages.rs `UNITS`). */
+const HAS_HIGHLIGHTED = 1 << 13;
+const HIGHLIGHTED = 1 << 14;
+const NO_SIGN_IN = 1 << 15;
+const SUPPORT_LINK = 1 << 16;
+const FIELD_ERRORS = 1 << 17;
+/** The units a wait phrase request names (src/messages/wait.rs `Unit`). */
 const UNITS = ['second', 'minute', 'hour', 'day'];
+/** The problem+json members that state a body's own language (src/messages/input.rs). */
+const BODY_LANGUAGE = ['lang', 'language', 'locale'];
 
 /** The facts of a value that is not an object. */
 const NO_FACTS = { strings: [undefined, undefined, undefined, undefined, undefined, undefined], status: NaN, statusCode: NaN, flags: 0 };
 /** `flag::HAS_RESPONSE` (src/bindings/status.rs). */
 const HAS_RESPONSE = 8;
 
-/** `Intl.RelativeTimeFormat` per locale (at most 64 kept). */
-const formatters = new Map();
+/** `Intl` objects per class, locale and options (at most 64 each kept). */
+const intl = new Map();
 
-/** "in 30 seconds" in `locale`, or undefined when Intl cannot say it. */
-function relativeTime(locale, value, unit) {
+/** `new Intl[name](locale, options)[method](...args)` as a string, or undefined when Intl cannot. */
+function ask(name, locale, options, method, a, b) {
   try {
-    let f = formatters.get(locale);
+    const key = `${name} ${options?.numeric ?? ''} ${locale}`;
+    let f = intl.get(key);
     if (f === undefined) {
-      f = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-      if (formatters.size < 64) formatters.set(locale, f);
+      f = new Intl[name](locale, options);
+      if (intl.size < 256) intl.set(key, f);
     }
-    const s = f.format(value, unit);
+    const s = f[method](a, b);
     return typeof s === 'string' ? s : undefined;
   } catch {
     return undefined;
@@ -158,9 +166,18 @@ function localeTags(option) {
   return tags.map((t) => (t.length > 256 ? t.slice(0, 256) : t)).join('\0');
 }
 
+/** A boolean option as flag bits: `on` when true, 0 when false or absent; TypeError otherwise. */
+function booleanOption(options, key) {
+  const v = get(options, key);
+  if (v !== undefined && v !== null && typeof v !== 'boolean') throw new TypeError(`options.${key} must be a boolean`);
+  return v;
+}
+
 /**
  * The message an end user should see for `input` (a status, a StatusInfo, an HttpError,
- * NetworkError or any fetch error): `{ title, message, action, kind, locale, dir }`.
+ * NetworkError, any fetch error or another client's error; anything else gets kind `unknown`):
+ * `{ title, message, action, kind, locale, dir }`. Never throws for its input; options of the
+ * wrong type throw TypeError.
  */
 export function userMessage(input, options) {
   if (options !== undefined && options !== null && typeof options !== 'object' && typeof options !== 'function') {
@@ -174,49 +191,68 @@ export function userMessage(input, options) {
     flags |= RETRY_AFTER;
   }
   if (get(options, 'includeServerDetail') === true) flags |= SERVER_DETAIL;
-  if (typeof input === 'string') {
-    throw new TypeError('input must be a status code (a number), a StatusInfo or an error, got a string');
+  const serverLanguage = get(options, 'serverLanguage');
+  if (serverLanguage !== undefined && serverLanguage !== null && typeof serverLanguage !== 'string') {
+    throw new TypeError('options.serverLanguage must be a BCP 47 language tag');
   }
-  let kind;
+  const highlighted = booleanOption(options, 'highlightedFields');
+  if (typeof highlighted === 'boolean') flags |= HAS_HIGHLIGHTED | (highlighted ? HIGHLIGHTED : 0);
+  if (booleanOption(options, 'signIn') === false) flags |= NO_SIGN_IN;
+  if (booleanOption(options, 'supportLink') === true) flags |= SUPPORT_LINK;
+
+  const s = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
   let status = NaN;
   let inputWait = NaN;
-  let detail;
-  let headers;
   let f = NO_FACTS;
   if (typeof input === 'number') flags |= NUMBER;
   else if (input !== null && (typeof input === 'object' || typeof input === 'function')) {
     flags |= OBJECT;
     f = errorFacts(input);
-    kind = stringFact(get(input, 'kind'));
-    const s = get(input, 'status');
-    if (typeof s === 'number') status = s;
+    const n = get(input, 'status');
+    if (typeof n === 'number') status = n;
     const w = get(input, 'retryAfterMs');
     if (typeof w === 'number') inputWait = w;
     const details = get(input, 'details');
-    detail = stringFact(get(get(details, 'userFacing'), 'message'))
-      ?? stringFact(get(details, 'detail')) ?? stringFact(get(details, 'title'));
+    const userFacing = get(details, 'userFacing');
+    const extensions = get(details, 'extensions');
+    s[0] = stringFact(get(input, 'kind'));
+    s[1] = stringFact(get(userFacing, 'message'));
+    s[2] = stringFact(get(userFacing, 'locale'));
+    s[3] = stringFact(get(details, 'detail'));
+    s[4] = stringFact(get(details, 'title'));
+    for (const key of BODY_LANGUAGE) s[5] ??= stringFact(get(extensions, key));
+    s[6] = stringFact(get(input, 'contentLanguage'));
     // Another client's error carries its response: its Retry-After can say when to come back.
-    if (f.flags & HAS_RESPONSE) headers = joinHeaders(get(f.response, 'headers'));
+    if (f.flags & HAS_RESPONSE) s[7] = joinHeaders(get(f.response, 'headers'));
+    const fieldErrors = get(details, 'fieldErrors');
+    try {
+      if (Array.isArray(fieldErrors) && fieldErrors.length > 0) flags |= FIELD_ERRORS;
+    } catch { /* a revoked Proxy */ }
   }
   flags |= f.flags;
   const number = typeof input === 'number' ? input : NaN;
   const wait = typeof retryAfter === 'number' ? retryAfter : NaN;
+  const language = typeof serverLanguage === 'string' ? serverLanguage.slice(0, 256) : undefined;
   return guard(() => {
-    const list = [...f.strings, kind, detail, tags, headers, undefined];
-    const call = (phrase, second) => {
+    const list = [...f.strings, ...s, tags, language, undefined, undefined, undefined];
+    const call = (second) => {
       begin();
-      list[10] = phrase;
-      const len = strings(list);
-      read(wasm().user_message(len, number, status, f.status, f.statusCode, wait, inputWait, Date.now(), second ? flags | PHRASE : flags));
+      read(wasm().user_message(strings(list), number, status, f.status, f.statusCode, wait, inputWait, Date.now(),
+        second ? flags | PHRASE : flags));
     };
-    call(undefined, false);
+    call(false);
     if (u8at() === 1) {
-      // The message needs "in 30 seconds" in a locale: Intl says it, then the core finishes
-      // (with no phrase it falls back to the plain action, or English's own phrase).
+      // The message needs "in 30 seconds" in a locale: ask the platform's Intl, then the core
+      // finishes with its answers ("always" numeric: "auto" would make 36 hours "the day after
+      // tomorrow"; "auto" for 0 gives "now").
       const locale = str();
       const value = f64();
       const unit = UNITS[u8at()];
-      call(relativeTime(locale, value, unit), true);
+      const last = list.length;
+      list[last - 3] = ask('RelativeTimeFormat', locale, { numeric: value === 0 ? 'auto' : 'always' }, 'format', value, unit);
+      list[last - 2] = ask('PluralRules', locale, undefined, 'select', value);
+      list[last - 1] = ask('NumberFormat', locale, undefined, 'format', value);
+      call(true);
       u8at();
     }
     return {

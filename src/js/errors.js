@@ -49,8 +49,8 @@ export function makeErrors({ userMessage }) {
   /** A final response that was not ok (after any retries). */
   class HttpError extends Error {
     constructor(init) {
-      const { response, status, reason, kind, details = null, retryAfterMs = null, attempts = 1, method = 'GET', url = '', locale, decision = null } = fields(init,
-        ['response', 'status', 'reason', 'kind', 'details', 'retryAfterMs', 'attempts', 'method', 'url', 'locale', 'decision']);
+      const { response, status, reason, kind, details = null, contentLanguage = null, retryAfterMs = null, attempts = 1, method = 'GET', url = '', locale, decision = null } = fields(init,
+        ['response', 'status', 'reason', 'kind', 'details', 'contentLanguage', 'retryAfterMs', 'attempts', 'method', 'url', 'locale', 'decision']);
       super(`Request failed with status ${show(status)} ${show(reason)}: ${show(method)} ${show(url)}`);
       this.name = HTTP_ERROR;
       this.status = status;
@@ -58,6 +58,9 @@ export function makeErrors({ userMessage }) {
       this.code = kind;
       this.reason = reason;
       this.details = details;
+      // The response's Content-Language (or null): the language of the body's text, so
+      // userMessage can tell whether server text suits the user's language.
+      this.contentLanguage = contentLanguage;
       this.retryAfterMs = retryAfterMs;
       this.attempts = attempts;
       // The last retry decision: why retrying stopped (limit, budget, method, not_retryable, …).

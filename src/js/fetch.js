@@ -306,6 +306,7 @@ export function makeCreateFetch({ RetryPolicy, classify, classifyError, parseErr
           reason: info.reason,
           kind: info.kind,
           details: parseErrorBody(text, response.headers.get('content-type') ?? undefined),
+          contentLanguage: response.headers.get('content-language'),
           retryAfterMs,
           attempts: attempt,
           method,

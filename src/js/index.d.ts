@@ -72,52 +72,92 @@ export function classifyError(error: unknown): ErrorClass | null;
 /** Every code in the catalog (registered and unofficial), in order. Frozen and shared. */
 export function listStatuses(): readonly StatusInfo[];
 
+/** The kinds a message can be written for: every outcome kind, and 'unknown' for a value userMessage does not recognise. */
+export type MessageKind = Kind | 'unknown';
+
 /** A message for end users: plain text, no jargon, what happened and what to do next. */
 export interface UserMessage {
-  /** A short heading, e.g. 'Too many attempts'. */
+  /** A short heading, e.g. 'Busy right now'. */
   title: string;
   /** What happened, in one sentence. */
   message: string;
   /** What the user can do next; says when to try again if the wait is known. */
   action: string;
-  /** The kind the message was written for. */
-  kind: Kind;
+  /** The kind the message was written for ('unknown' for a value that is not an HTTP outcome). */
+  kind: MessageKind;
   /** The canonical tag of the catalog that supplied it: 'en', 'fr', 'zh-Hant', … */
   locale: string;
-  /** Text direction of that locale ('rtl' for Arabic). */
+  /** Text direction of that locale ('rtl' for Arabic, Hebrew, Persian). */
   dir: 'ltr' | 'rtl';
 }
 
-/** Options of `userMessage()`. */
+/** Options of `userMessage()`. Each option of the wrong type throws a TypeError naming it. */
 export interface UserMessageOptions {
   /**
    * A BCP 47 tag or a list of them, most preferred first. Negotiation falls back 'fr-CA' -> 'fr'
-   * -> 'en'; 'zh-TW' / 'zh-HK' -> 'zh-Hant'. Default: `navigator.languages`, else 'en'.
+   * -> 'en'; 'zh-TW' / 'zh-HK' -> 'zh-Hant'; 'no' / 'nn' -> 'nb'. Default: `navigator.languages`, else 'en'.
    */
   locale?: string | readonly string[];
-  /** A known wait in milliseconds: the action then says when to try again ("in 30 seconds"), via `Intl.RelativeTimeFormat`. Default: the input's own `retryAfterMs`, if any. */
+  /** A known wait in milliseconds: the action then says when to try again ("in 30 seconds"), via `Intl.RelativeTimeFormat` or the locale's own phrases. Default: the input's own `retryAfterMs`, if any. */
   retryAfterMs?: number;
-  /** Put the server's own text (the error body's user-facing message or detail) in `message`. Only honoured for 4xx. Default: false. */
+  /**
+   * Put the server's own text (the error body's user-facing message, detail or title) in `message`.
+   * Honoured for 4xx only, and only when the text's language matches the message's locale: from
+   * `details.userFacing.locale` (Google), the body's `lang` / `language` / `locale` member, the
+   * response's Content-Language (`HttpError.contentLanguage`, one tag), or `serverLanguage`. Default: false.
+   */
   includeServerDetail?: boolean;
+  /** The language your API writes its texts in (a BCP 47 tag), for responses that do not say. Default: none (text of unknown language is never shown). */
+  serverLanguage?: string;
+  /** Whether the form highlights the fields to fix (422: "Check the highlighted fields"). Default: the error's `details.fieldErrors` is not empty. */
+  highlightedFields?: boolean;
+  /** Whether the app has a sign-in. With `false`, 401 does not ask the user to sign in. Default: true. */
+  signIn?: boolean;
+  /** Whether the app shows a way to contact support beside the message; only then do actions mention support. Default: false. */
+  supportLink?: boolean;
 }
 
 /**
  * The message an end user should see for `input`: a status code, a StatusInfo, an `HttpError` /
- * `NetworkError`, any error a fetch call throws, or a `{ kind }` from `classifyError()`.
- * Only the locales registered with `addMessages()` (and built-in English) are used.
- * @throws TypeError for inputs that are not an HTTP outcome; RangeError for a status outside 100..=599
- * @example userMessage(503, { locale: 'fr', retryAfterMs: 30_000 }).action // 'Vous pourrez réessayer dans 30 secondes.'
+ * `NetworkError`, any error a fetch call throws, or a `{ kind }` from `classifyError()`. Any other
+ * value gets an honest generic message of kind 'unknown': it never throws for its input, so it is
+ * safe in a catch handler. Only the locales registered with `addMessages()` (and built-in English)
+ * are used.
+ * @throws TypeError or RangeError only for options of the wrong type or range
+ * @example userMessage(503, { locale: 'fr', retryAfterMs: 30_000 }).action // 'Réessayez dans 30 secondes.'
  */
-export function userMessage(input: number | StatusInfo | ErrorClass | Error | { status: number } | { kind: Kind }, options?: UserMessageOptions): UserMessage;
+export function userMessage(input: unknown, options?: UserMessageOptions): UserMessage;
 
-/** One message entry of a catalog; missing fields fall back to the kind's entry, then the next locale. */
-export interface MessageEntry {
+/** The texts of a catalog entry or of one of its variants. */
+export interface MessageTexts {
   title?: string;
   message?: string;
   action?: string;
   /** Used instead of `action` when the wait is known; must contain `{when}` ("in 30 seconds"). */
   waitAction?: string;
 }
+
+/** A situation the app is in (see the `userMessage` options `highlightedFields`, `signIn: false`, `supportLink`). */
+export type Situation = 'highlightedFields' | 'noSignIn' | 'supportLink';
+
+/** A variant key: one situation, or several joined with '+' ('noSignIn+supportLink'). */
+export type SituationKey = Situation | `${Situation}+${Situation}` | `${Situation}+${Situation}+${Situation}`;
+
+/** One message entry of a catalog; missing fields fall back to the kind's entry, then the next locale. */
+export interface MessageEntry extends MessageTexts {
+  /** Texts for situations: a variant applies when all its situations hold; the most specific wins. */
+  variants?: Partial<Record<SituationKey, MessageTexts>>;
+}
+
+/**
+ * A locale's own wait phrases, where `Intl.RelativeTimeFormat`'s read wrong in its sentence:
+ * `now`, and per unit the template of the plural category `other` (with `{n}`) plus, optionally,
+ * `<unit>.<category>` templates picked by `Intl.PluralRules`.
+ */
+export type WhenPhrases = {
+  now?: string;
+} & Partial<Record<'second' | 'minute' | 'hour' | 'day'
+  | `${'second' | 'minute' | 'hour' | 'day'}.${'zero' | 'one' | 'two' | 'few' | 'many'}`, string>>;
 
 /** A message catalog: a locale pack (`http-triage/locales/<tag>.js`) or an app's overrides. */
 export interface MessageCatalog {
@@ -127,8 +167,10 @@ export interface MessageCatalog {
   dir?: 'ltr' | 'rtl';
   /** The catalog-wide wait phrase, containing `{when}`. */
   waitAction?: string;
+  /** The locale's own wait phrases (replace an earlier table of the locale as a whole). */
+  when?: WhenPhrases;
   /** Messages per kind. */
-  kinds?: Partial<Record<Kind, MessageEntry>>;
+  kinds?: Partial<Record<MessageKind, MessageEntry>>;
   /** Messages for exact status codes, e.g. an API whose 401 means "your API key is invalid". */
   statuses?: Record<number | `${number}`, MessageEntry>;
 }
@@ -335,6 +377,8 @@ export class HttpError extends Error {
   readonly reason: string;
   /** What the error body said (read from a clone, so `response` is still readable), or null. */
   readonly details: ErrorDetails | null;
+  /** The response's Content-Language header (the language of the body's text), or null. */
+  readonly contentLanguage: string | null;
   /** The wait the server asked for (Retry-After / RateLimit), or null. */
   readonly retryAfterMs: number | null;
   /** Attempts made. */

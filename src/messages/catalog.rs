@@ -3,9 +3,15 @@
 //!
 //! ```json
 //! { "locale": "fr", "dir": "ltr", "waitAction": "Réessayez {when}.",
-//!   "kinds": { "not_found": { "title": "…", "message": "…", "action": "…", "waitAction": "…" } },
+//!   "when": { "now": "…", "second": "…{n}…", "minute": { "one": "…", "other": "…{n}…" } },
+//!   "kinds": { "not_found": { "title": "…", "message": "…", "action": "…", "waitAction": "…",
+//!                             "variants": { "supportLink": { "action": "…" } } } },
 //!   "statuses": { "426": { "title": "…" } } }
 //! ```
+//!
+//! `variants` hold texts for situations the app is in (see [`super::situation`]); a variant
+//! has the fields of an entry but no variants of its own. `when` is the locale's own waiting
+//! phrases (see [`WhenTable`]).
 //!
 //! Validation works on a [`json::Value`](crate::json::Value) and names the offending path in its error
 //! (`kinds.not_found.title must be a string`). It builds a complete [`Catalog`] or fails, so a
@@ -22,6 +28,8 @@ use super::map::SortedMap;
 use crate::json::{self, Map, Value};
 
 use super::negotiate::{canonical_tag, language_of};
+use super::situation::Situations;
+use super::wait::{WhenTable, N, WHEN_KEYS};
 use crate::error::ArgError;
 use crate::kind::Kind;
 
@@ -78,44 +86,84 @@ impl Dir {
     }
 }
 
+/// The text fields of an entry as catalogs name them, in [`Entry::texts`] order.
+pub const FIELDS: [&str; 4] = ["title", "message", "action", "waitAction"];
+/// The index of `waitAction` in [`Entry::texts`].
+const WAIT_ACTION: usize = 3;
+
 /// The texts for one kind or one status. Every field is optional: a missing field falls
 /// through to the next catalog of the locale chain, and finally to built-in English.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Entry {
-    /// Short heading.
-    pub title: Option<String>,
-    /// One or two sentences saying what happened.
-    pub message: Option<String>,
-    /// What the user can do.
-    pub action: Option<String>,
-    /// The action to show when the wait is known; contains `{when}`.
-    pub wait_action: Option<String>,
+    /// `[title, message, action, waitAction]` (see [`FIELDS`]): a short heading; one sentence
+    /// saying what happened; what the user can do; the action when the wait is known (contains
+    /// `{when}`).
+    pub texts: [Option<String>; 4],
+    /// Texts for situations, each with the set of situations it is written for (no key twice;
+    /// empty in a variant itself).
+    pub variants: Vec<(Situations, Entry)>,
 }
 
 impl Entry {
-    /// Overrides the fields that `other` sets, keeping the others.
+    /// An entry with these `[title, message, action, waitAction]` texts and no variants.
+    pub fn of(texts: [Option<&str>; 4]) -> Entry {
+        Entry {
+            texts: texts.map(|t| t.map(str::to_string)),
+            variants: Vec::new(),
+        }
+    }
+
+    /// The short heading.
+    pub fn title(&self) -> Option<&str> {
+        self.texts[0].as_deref()
+    }
+
+    /// What happened.
+    pub fn message(&self) -> Option<&str> {
+        self.texts[1].as_deref()
+    }
+
+    /// What the user can do.
+    pub fn action(&self) -> Option<&str> {
+        self.texts[2].as_deref()
+    }
+
+    /// The action when the wait is known (contains `{when}`).
+    pub fn wait_action(&self) -> Option<&str> {
+        self.texts[WAIT_ACTION].as_deref()
+    }
+
+    /// The variant written for exactly `situations`.
+    pub fn variant(&self, situations: Situations) -> Option<&Entry> {
+        self.variants
+            .iter()
+            .find(|(k, _)| *k == situations)
+            .map(|(_, v)| v)
+    }
+
+    /// Overrides the fields that `other` sets, keeping the others; variants merge the same way.
     pub fn merge(&mut self, other: Entry) {
-        if other.title.is_some() {
-            self.title = other.title;
+        for (mine, theirs) in self.texts.iter_mut().zip(other.texts) {
+            if theirs.is_some() {
+                *mine = theirs;
+            }
         }
-        if other.message.is_some() {
-            self.message = other.message;
-        }
-        if other.action.is_some() {
-            self.action = other.action;
-        }
-        if other.wait_action.is_some() {
-            self.wait_action = other.wait_action;
+        for (situations, variant) in other.variants {
+            match self.variants.iter_mut().find(|(k, _)| *k == situations) {
+                Some((_, mine)) => mine.merge(variant),
+                None => self.variants.push((situations, variant)),
+            }
         }
     }
 
     /// The fields as `(JSON name, value)` pairs, in schema order.
     pub fn fields(&self) -> [(&'static str, Option<&str>); 4] {
+        let [a, b, c, d] = &self.texts;
         [
-            ("title", self.title.as_deref()),
-            ("message", self.message.as_deref()),
-            ("action", self.action.as_deref()),
-            ("waitAction", self.wait_action.as_deref()),
+            (FIELDS[0], a.as_deref()),
+            (FIELDS[1], b.as_deref()),
+            (FIELDS[2], c.as_deref()),
+            (FIELDS[3], d.as_deref()),
         ]
     }
 }
@@ -129,6 +177,8 @@ pub struct Catalog {
     pub dir: Option<Dir>,
     /// The catalog-wide action for a known wait; contains `{when}`.
     pub wait_action: Option<String>,
+    /// The locale's own waiting phrases, where `Intl.RelativeTimeFormat`'s read wrong.
+    pub when: Option<WhenTable>,
     /// Texts per kind.
     pub kinds: SortedMap<Kind, Entry>,
     /// Texts for one exact status code, 100..=599.
@@ -142,6 +192,7 @@ impl Catalog {
             locale: locale.to_string(),
             dir: None,
             wait_action: None,
+            when: None,
             kinds: SortedMap::new(),
             statuses: SortedMap::new(),
         }
@@ -163,7 +214,7 @@ impl Catalog {
             if !key.starts_with('$')
                 && !matches!(
                     key.as_str(),
-                    "locale" | "dir" | "waitAction" | "kinds" | "statuses"
+                    "locale" | "dir" | "waitAction" | "when" | "kinds" | "statuses"
                 )
             {
                 return Err(ArgError::type_error(format!(
@@ -183,6 +234,10 @@ impl Catalog {
             None => None,
             Some(v) => Some(wait_text(v, "waitAction")?),
         };
+        let when = match present(root, "when") {
+            None => None,
+            Some(v) => Some(parse_when(v)?),
+        };
         let mut kinds = SortedMap::new();
         if let Some(v) = present(root, "kinds") {
             let Value::Object(map) = v else {
@@ -195,7 +250,7 @@ impl Catalog {
                         shown(name)
                     )));
                 };
-                kinds.insert(kind, parse_entry(entry, &format!("kinds.{name}"))?);
+                kinds.insert(kind, parse_entry(entry, &format!("kinds.{name}"), true)?);
             }
         }
         let mut statuses = SortedMap::new();
@@ -216,13 +271,14 @@ impl Catalog {
                         shown(key)
                     )));
                 };
-                statuses.insert(code, parse_entry(entry, &format!("statuses.{key}"))?);
+                statuses.insert(code, parse_entry(entry, &format!("statuses.{key}"), true)?);
             }
         }
         Ok(Catalog {
             locale,
             dir,
             wait_action,
+            when,
             kinds,
             statuses,
         })
@@ -243,6 +299,10 @@ impl Catalog {
         }
         if other.wait_action.is_some() {
             self.wait_action = other.wait_action;
+        }
+        // A `when` table is replaced as a whole: its phrases belong together.
+        if other.when.is_some() {
+            self.when = other.when;
         }
         for (kind, entry) in other.kinds {
             self.kinds.entry_or_default(kind).merge(entry);
@@ -288,37 +348,104 @@ fn parse_status_key(key: &str) -> Option<u16> {
     key.parse::<u16>().ok().filter(|c| (100..=599).contains(c))
 }
 
-fn parse_entry(value: &Value, path: &str) -> Result<Entry, ArgError> {
-    let Value::Object(map) = value else {
-        return Err(ArgError::type_error(format!("{path} must be an object")));
-    };
-    let mut entry = Entry::default();
+/// Reads the string members `names` of `map` into `out` (same order). `null` counts as absent;
+/// `extra` is a member left to the caller; any other member is a type error naming the path.
+fn read_texts(
+    map: &Map,
+    path: &str,
+    names: &[&str],
+    out: &mut [Option<String>],
+    extra: Option<&str>,
+) -> Result<(), ArgError> {
     for (key, v) in map {
-        // One match for both the known-field check (which `null` values pass too) and the
-        // slot to fill.
-        let (slot, wait) = match key.as_str() {
-            "title" => (&mut entry.title, false),
-            "message" => (&mut entry.message, false),
-            "action" => (&mut entry.action, false),
-            "waitAction" => (&mut entry.wait_action, true),
-            _ => {
-                return Err(ArgError::type_error(format!(
-                    "{path}.{} is not a known field",
-                    shown(key)
-                )))
-            }
-        };
-        if v.is_null() {
+        if Some(key.as_str()) == extra {
             continue;
         }
-        let field_path = format!("{path}.{key}");
-        *slot = Some(if wait {
-            wait_text(v, &field_path)?
-        } else {
-            text(v, &field_path)?
-        });
+        let Some(slot) = names
+            .iter()
+            .position(|n| n == key)
+            .and_then(|i| out.get_mut(i))
+        else {
+            return Err(ArgError::type_error(format!(
+                "{path}.{} is not a known field",
+                shown(key)
+            )));
+        };
+        if !v.is_null() {
+            *slot = Some(text(v, &format!("{path}.{key}"))?);
+        }
+    }
+    Ok(())
+}
+
+/// A type error unless `value` (when present) contains `placeholder`.
+fn require(value: Option<&str>, path: &str, placeholder: &str) -> Result<(), ArgError> {
+    match value {
+        Some(t) if !crate::substr::contains(t, placeholder) => Err(ArgError::type_error(format!(
+            "{path} must contain {placeholder}"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// An entry; `variants` is allowed when `nested` (an entry's variants have none of their own).
+fn parse_entry(value: &Value, path: &str, nested: bool) -> Result<Entry, ArgError> {
+    let map = object(value, path)?;
+    let mut entry = Entry::default();
+    let variants = nested.then_some("variants");
+    read_texts(map, path, &FIELDS, &mut entry.texts, variants)?;
+    require(entry.wait_action(), &format!("{path}.waitAction"), WHEN)?;
+    if let Some(v) = variants.and_then(|k| present(map, k)) {
+        let path = format!("{path}.variants");
+        for (key, v) in object(v, &path)? {
+            let variant_path = format!("{path}.{}", shown(key));
+            let situations = Situations::parse(key, &variant_path)?;
+            let variant = parse_entry(v, &variant_path, false)?;
+            entry.merge(Entry {
+                variants: vec![(situations, variant)],
+                ..Entry::default()
+            });
+        }
     }
     Ok(entry)
+}
+
+/// `value` as an object, else a type error naming `path`.
+fn object<'v>(value: &'v Value, path: &str) -> Result<&'v Map, ArgError> {
+    match value {
+        Value::Object(map) => Ok(map),
+        _ => Err(ArgError::type_error(format!("{path} must be an object"))),
+    }
+}
+
+/// The `when` member (see [`WhenTable`]): strings named in [`WHEN_KEYS`]; each unit given
+/// at all has its `other` form (named by the unit alone), which contains `{n}`.
+fn parse_when(value: &Value) -> Result<WhenTable, ArgError> {
+    let mut table = WhenTable {
+        phrases: vec![None; WHEN_KEYS.len()],
+    };
+    read_texts(
+        object(value, "when")?,
+        "when",
+        &WHEN_KEYS,
+        &mut table.phrases,
+        None,
+    )?;
+    // Per unit, the six forms after `now`; the last one (index 6, 12, 18, 24) is `other`.
+    for other in [6, 12, 18, 24] {
+        let forms = table.phrases.get(other - 5..=other).unwrap_or_default();
+        let ok = match forms.last() {
+            Some(Some(t)) => crate::substr::contains(t, N),
+            _ => forms.iter().all(Option::is_none),
+        };
+        if !ok {
+            return Err(ArgError::type_error(format!(
+                "when.{} must be a string containing {N}",
+                WHEN_KEYS.get(other).unwrap_or(&"")
+            )));
+        }
+    }
+    Ok(table)
 }
 
 /// A non-empty string of at most [`MAX_STRING_CHARS`] characters.
@@ -342,8 +469,6 @@ fn text(value: &Value, path: &str) -> Result<String, ArgError> {
 /// Like [`text`], and it must contain `{when}`.
 fn wait_text(value: &Value, path: &str) -> Result<String, ArgError> {
     let s = text(value, path)?;
-    if !crate::substr::contains(&s, WHEN) {
-        return Err(ArgError::type_error(format!("{path} must contain {WHEN}")));
-    }
+    require(Some(&s), path, WHEN)?;
     Ok(s)
 }

@@ -4,6 +4,9 @@
 //!   locale packs and an app's overrides).
 //! * [`negotiate`]: canonical language tags and their fallback candidates.
 //! * [`store`]: the registry of catalogs and resolution of a [`UserMessage`].
+//! * [`input`]: what `userMessage` was given, read into a [`MessageRequest`] (kind, status,
+//!   server text and its language, situations).
+//! * [`situation`]: the situations a catalog's `variants` are written for.
 //! * [`wait`]: the "try again in …" phrase.
 //! * [`detail`]: sanitising server text for the opt-in `includeServerDetail`.
 //! * [`descriptions`]: the opt-in pack of long developer descriptions that `classify()` reports
@@ -12,8 +15,10 @@
 //! Resolution of `(kind, status, locales)`: negotiation gives a chain of registered locales
 //! ending in `en` (`fr-CA` → `fr-CA`?, `fr`, `en`). Each field is looked up in each catalog
 //! of the chain in turn, first in the entry for the exact status, then in the entry for the
-//! kind. The catalog that supplies the title decides `locale` and `dir`; missing fields fall
-//! through to the next catalog. English is built in and complete.
+//! kind (in each entry, a variant for the situations that hold comes before the entry's own
+//! text). The catalog that supplies the title decides `locale` and `dir`; missing fields fall
+//! through to the next catalog. English is built in and complete. Server text (opt-in, 4xx
+//! only) replaces the message only when its language matches the message's locale.
 //!
 //! The free functions below work on one store per thread (a page or worker has exactly one
 //! in WebAssembly); [`MessageStore`] is the same thing as a value. Registered descriptions are
@@ -26,6 +31,7 @@ pub mod detail;
 pub mod input;
 pub mod map;
 pub mod negotiate;
+pub mod situation;
 pub mod store;
 pub mod wait;
 
@@ -38,8 +44,10 @@ use crate::json::Value;
 
 pub use catalog::{Catalog, Dir, Entry};
 pub use descriptions::Descriptions;
-pub use store::{MessageRequest, MessageStore, UserMessage};
-pub use wait::{english_formatter, Formatter, Unit};
+pub use input::{message_request, MessageInput, MessageOptions};
+pub use situation::Situations;
+pub use store::{MessageRequest, MessageStore, ServerText, UserMessage};
+pub use wait::{english_formatter, Formatter, Intl, Plural, Unit, WhenTable};
 
 use crate::error::ArgError;
 
@@ -63,12 +71,12 @@ pub fn add_messages(catalog: &Value) -> Result<String, ArgError> {
 }
 
 /// `userMessage(input, options)`: the message for `request` from this thread's store.
-/// `format` formats the waiting time (see [`wait`]).
-pub fn user_message(request: &MessageRequest<'_>, format: &Formatter<'_>) -> UserMessage {
+/// `intl` phrases the waiting time (see [`wait`]).
+pub fn user_message(request: &MessageRequest<'_>, intl: &dyn Intl) -> UserMessage {
     STORE.with(|store| match store.try_borrow() {
-        Ok(store) => store.user_message(request, format),
-        // Only reachable if `format` calls `add_messages` and we are nested inside it.
-        Err(_) => MessageStore::new().user_message(request, format),
+        Ok(store) => store.user_message(request, intl),
+        // Only reachable if `intl` calls `add_messages` and we are nested inside it.
+        Err(_) => MessageStore::new().user_message(request, intl),
     })
 }
 

@@ -13,6 +13,11 @@ pub const MAX_TAG_LEN: usize = 255;
 /// Regions whose Chinese is written in Traditional characters.
 const HANT_REGIONS: [&str; 3] = ["TW", "HK", "MO"];
 
+/// Languages whose readers are served by another language's catalog when theirs is missing:
+/// Norwegian (the macrolanguage `no`, as some browsers report it) and Nynorsk read Bokmål (CLDR's
+/// `no` → `nb` alias; Android's and Chromium's fallback for `nn`).
+const FALLBACK_LANGUAGES: [(&str, &str); 2] = [("no", "nb"), ("nn", "nb")];
+
 /// Returns the canonical form of a language tag, or `None` when `tag` is not shaped like a
 /// BCP 47 language tag.
 ///
@@ -112,7 +117,8 @@ pub fn language_of(canonical: &str) -> &str {
 /// English fallback).
 ///
 /// `fr-CA` gives `fr-CA`, `fr`; `zh-TW` gives `zh-TW`, `zh-Hant-TW`, `zh-Hant`; `zh-CN` gives
-/// `zh-CN`, `zh-Hans-CN`, `zh-Hans`, `zh`.
+/// `zh-CN`, `zh-Hans-CN`, `zh-Hans`, `zh`; `no-NO` gives `no-NO`, `no`, `nb` (see
+/// [`FALLBACK_LANGUAGES`]).
 pub fn candidates(canonical: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     if language_of(canonical) == "zh" {
@@ -154,6 +160,12 @@ pub fn candidates(canonical: &str) -> Vec<String> {
             None => break,
         }
     }
+    if let Some((_, to)) = FALLBACK_LANGUAGES
+        .iter()
+        .find(|(from, _)| *from == language_of(canonical))
+    {
+        push_unique(&mut out, (*to).to_string());
+    }
     out
 }
 
@@ -161,4 +173,16 @@ fn push_unique(out: &mut Vec<String>, tag: String) {
     if !out.contains(&tag) {
         out.push(tag);
     }
+}
+
+/// True when text tagged `a` can stand in a message of locale `b`: the same language, and for
+/// Chinese the same script (explicit, or implied by the region: `zh-TW` is Traditional, `zh-CN`
+/// and plain `zh` Simplified). Regions are otherwise ignored (`fr-CA` text suits an `fr`
+/// message). Tags that are not language tags never match.
+pub fn same_language(a: &str, b: &str) -> bool {
+    // Their fallback chains meet: `fr-CA` and `fr` at `fr`, `zh-TW` and `zh-Hant` at `zh-Hant`,
+    // `zh` and `zh-CN` at `zh`; `zh` and `zh-Hant` never do.
+    let chain = |t: &str| canonical_tag(t).map(|c| candidates(&c)).unwrap_or_default();
+    let b = chain(b);
+    chain(a).iter().any(|t| b.contains(t))
 }

@@ -7,8 +7,9 @@ use crate::json::Value;
 
 use super::catalog::{Catalog, Dir, Entry, MAX_LOCALES};
 use super::detail::sanitize_detail;
-use super::negotiate::{candidates, canonical_tag, language_of};
-use super::wait::{fill_when, when_phrase, Formatter};
+use super::negotiate::{candidates, canonical_tag, language_of, same_language};
+use super::situation::Situations;
+use super::wait::{fill_when, when_phrase, Intl};
 use crate::error::ArgError;
 use crate::kind::Kind;
 
@@ -30,6 +31,16 @@ pub fn builtin_english() -> &'static Catalog {
     EN.get_or_init(super::builtin::english)
 }
 
+/// Text a server sent (an error body's user-facing message, detail or title), with the language
+/// it is in when something says so.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ServerText<'a> {
+    /// The text as received (it is sanitised before it is shown).
+    pub text: &'a str,
+    /// Its BCP 47 language tag, if known (see [`super::input::server_texts`] for the sources).
+    pub language: Option<&'a str>,
+}
+
 /// What to write a message for.
 #[derive(Clone, Copy, Debug)]
 pub struct MessageRequest<'a> {
@@ -42,24 +53,50 @@ pub struct MessageRequest<'a> {
     pub locales: &'a [&'a str],
     /// How long until the user can try again, in milliseconds; used when finite and >= 0.
     pub retry_after_ms: Option<f64>,
-    /// Text the server sent (for example a problem+json `detail`).
-    pub server_detail: Option<&'a str>,
-    /// Show `server_detail` as the message; honoured only for 4xx statuses.
+    /// Server texts, most preferred first. The first whose language matches the message's
+    /// locale becomes the message, when `include_server_detail` is set and the status is 4xx.
+    pub server_texts: [Option<ServerText<'a>>; 3],
+    /// Show matching server text as the message; honoured only for 4xx statuses.
     pub include_server_detail: bool,
+    /// The situations the app is in: variants written for them apply.
+    pub situations: Situations,
 }
 
 impl<'a> MessageRequest<'a> {
-    /// A request for `kind` with no status, English, no wait and no server detail.
+    /// A request for `kind` with no status, English, no wait, no server text and no situation.
     pub fn new(kind: Kind) -> Self {
         MessageRequest {
             kind,
             status: None,
             locales: &[],
             retry_after_ms: None,
-            server_detail: None,
+            server_texts: [None; 3],
             include_server_detail: false,
+            situations: Situations::NONE,
         }
     }
+}
+
+/// The text of `entry` for `pick`: from the most specific variant that applies in
+/// `situations` and sets it, else the entry's own.
+fn pick_text<'e>(
+    entry: &'e Entry,
+    situations: Situations,
+    pick: fn(&Entry) -> Option<&str>,
+) -> Option<&'e str> {
+    let mut best: Option<(Situations, &'e str)> = None;
+    for (key, variant) in &entry.variants {
+        if !key.within(situations) {
+            continue;
+        }
+        if let Some(text) = pick(variant) {
+            // The one naming the most situations wins; among equals, the larger bit set.
+            if best.map_or(true, |(b, _)| (key.count(), *key) > (b.count(), b)) {
+                best = Some((*key, text));
+            }
+        }
+    }
+    best.map(|(_, t)| t).or_else(|| pick(entry))
 }
 
 /// A message for end users.
@@ -161,31 +198,35 @@ impl MessageStore {
         vec![ENGLISH.to_string()]
     }
 
-    /// Writes the message for `request`. `format` turns a wait into words for a locale (see
-    /// [`super::wait`]); it is called at most once.
-    pub fn user_message(
-        &self,
-        request: &MessageRequest<'_>,
-        format: &Formatter<'_>,
-    ) -> UserMessage {
+    /// Writes the message for `request`. `intl` turns a wait into words for a locale (see
+    /// [`super::wait`]); it is called at most twice.
+    pub fn user_message(&self, request: &MessageRequest<'_>, intl: &dyn Intl) -> UserMessage {
         let chain: Vec<&Catalog> = self
             .negotiate(request.locales)
             .iter()
             .filter_map(|tag| self.catalogs.get(tag))
             .collect();
+        let situations = request.situations;
+        // Per catalog of the chain: the status entry (its variants, then itself), then the kind
+        // entry (the same). The first catalog with the field supplies it.
         let lookup = |pick: fn(&Entry) -> Option<&str>| -> Option<(usize, &str)> {
             chain.iter().enumerate().find_map(|(i, catalog)| {
                 request
                     .status
                     .and_then(|code| catalog.statuses.get(&code))
-                    .and_then(pick)
-                    .or_else(|| catalog.kinds.get(&request.kind).and_then(pick))
+                    .and_then(|e| pick_text(e, situations, pick))
+                    .or_else(|| {
+                        catalog
+                            .kinds
+                            .get(&request.kind)
+                            .and_then(|e| pick_text(e, situations, pick))
+                    })
                     .map(|text| (i, text))
             })
         };
-        let title = lookup(|e| e.title.as_deref());
-        let message = lookup(|e| e.message.as_deref());
-        let action = lookup(|e| e.action.as_deref());
+        let title = lookup(Entry::title);
+        let message = lookup(Entry::message);
+        let action = lookup(Entry::action);
 
         let (locale, dir) = match title.and_then(|(i, _)| chain.get(i)) {
             Some(catalog) => (catalog.locale.clone(), catalog.dir()),
@@ -196,7 +237,7 @@ impl MessageStore {
 
         let detail = match request.status {
             Some(400..=499) if request.include_server_detail => {
-                request.server_detail.and_then(sanitize_detail)
+                server_text_for(&request.server_texts, &locale)
             }
             _ => None,
         };
@@ -206,7 +247,7 @@ impl MessageStore {
         let action_index = action.map_or(chain.len(), |(i, _)| i);
         let timed = request
             .retry_after_ms
-            .and_then(|ms| self.wait_action(&chain, action_index, request, ms, format));
+            .and_then(|ms| self.wait_action(&chain, action_index, request, ms, intl));
         let action = timed.unwrap_or_else(|| action.map_or(action_last, |(_, t)| t).to_string());
 
         UserMessage {
@@ -219,38 +260,53 @@ impl MessageStore {
         }
     }
 
-    /// The timed action: the first `waitAction` (status entry, kind entry, then catalog-wide)
-    /// among the chain's catalogs in the language of the catalog that supplied the plain
-    /// action, so the timed action is in the same language as the rest of the action (a
-    /// French pack without wait phrases never gets an English one, and a kind only English
-    /// covers gets English throughout).
+    /// The timed action: the first `waitAction` (status entry, kind entry, then catalog-wide,
+    /// variants first as for the other fields) among the chain's catalogs in the language of
+    /// the catalog that supplied the plain action, so the timed action is in the same language
+    /// as the rest of the action (a French pack without wait phrases never gets an English one,
+    /// and a kind only English covers gets English throughout). The `{when}` comes from the
+    /// first `when` table of that language in the chain, else from `Intl`.
     fn wait_action(
         &self,
         chain: &[&Catalog],
         action_index: usize,
         request: &MessageRequest<'_>,
         ms: f64,
-        format: &Formatter<'_>,
+        intl: &dyn Intl,
     ) -> Option<String> {
         let language = language_of(&chain.get(action_index)?.locale);
-        let (catalog, template) = chain
-            .iter()
-            .filter(|catalog| language_of(&catalog.locale) == language)
-            .find_map(|catalog| {
-                request
-                    .status
-                    .and_then(|code| catalog.statuses.get(&code))
-                    .and_then(|e| e.wait_action.as_deref())
-                    .or_else(|| {
-                        catalog
-                            .kinds
-                            .get(&request.kind)
-                            .and_then(|e| e.wait_action.as_deref())
-                    })
-                    .or(catalog.wait_action.as_deref())
-                    .map(|t| (catalog, t))
-            })?;
-        let when = when_phrase(&catalog.locale, ms, format)?;
+        let same = || {
+            chain
+                .iter()
+                .filter(move |catalog| language_of(&catalog.locale) == language)
+        };
+        let pick: fn(&Entry) -> Option<&str> = Entry::wait_action;
+        let (catalog, template) = same().find_map(|catalog| {
+            request
+                .status
+                .and_then(|code| catalog.statuses.get(&code))
+                .and_then(|e| pick_text(e, request.situations, pick))
+                .or_else(|| {
+                    catalog
+                        .kinds
+                        .get(&request.kind)
+                        .and_then(|e| pick_text(e, request.situations, pick))
+                })
+                .or(catalog.wait_action.as_deref())
+                .map(|t| (catalog, t))
+        })?;
+        let table = same().find_map(|c| c.when.as_ref());
+        let when = when_phrase(&catalog.locale, table, ms, intl)?;
         Some(fill_when(template, &when))
     }
+}
+
+/// The first server text whose language matches `locale`, sanitised; `None` when none does
+/// (text of unknown language never joins a message).
+fn server_text_for(texts: &[Option<ServerText<'_>>], locale: &str) -> Option<String> {
+    texts.iter().flatten().find_map(|t| {
+        t.language
+            .filter(|language| same_language(language, locale))
+            .and_then(|_| sanitize_detail(t.text))
+    })
 }

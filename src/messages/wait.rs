@@ -1,8 +1,7 @@
 //! Waiting phrases: how long until the user can try again, as the `{when}` of a `waitAction`.
 //!
-//! The core picks the unit and the value; an injected formatter (in the browser,
-//! `Intl.RelativeTimeFormat` with `numeric: "auto"`) turns them into words. Rounding always
-//! goes up, so the user is never told to come back too early:
+//! The core picks the unit and the value; the platform's `Intl` turns them into words (see
+//! [`Intl`]). Rounding always goes up, so the user is never told to come back too early:
 //!
 //! | wait                          | value and unit                                 |
 //! |-------------------------------|------------------------------------------------|
@@ -12,6 +11,135 @@
 //! | under 36 h                    | whole hours, rounded up                        |
 //! | up to 366 days                | whole days, rounded up                         |
 //! | negative, NaN, infinite, over 366 days | no known wait: the plain action       |
+//!
+//! Words: by default `Intl.RelativeTimeFormat` ("in 30 seconds", "dans 30 secondes"). Where its
+//! phrase reads wrong inside the locale's `waitAction` sentence (Japanese "30 秒後" spaced,
+//! Arabic "خلال" "within" where "بعد" "after" is meant, Hebrew "בעוד שנייה (1)"), the catalog
+//! carries a [`WhenTable`]: per unit, templates per plural category, the category picked by
+//! `Intl.PluralRules` and `{n}` filled by `Intl.NumberFormat`. The fix is data of that locale,
+//! never a branch on the language in code.
+
+/// The placeholder of a [`WhenTable`] template; replaced by the formatted number.
+pub const N: &str = "{n}";
+
+/// A CLDR plural category, as `Intl.PluralRules.prototype.select` names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Plural {
+    /// `zero`.
+    Zero,
+    /// `one`.
+    One,
+    /// `two`.
+    Two,
+    /// `few`.
+    Few,
+    /// `many`.
+    Many,
+    /// `other`: every language has it.
+    Other,
+}
+
+/// The plural category names, in [`Plural`] order.
+pub const PLURALS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+impl Plural {
+    /// Every category, in CLDR order.
+    pub const ALL: [Plural; 6] = [
+        Plural::Zero,
+        Plural::One,
+        Plural::Two,
+        Plural::Few,
+        Plural::Many,
+        Plural::Other,
+    ];
+
+    /// The category named `name` (`"one"`); `None` for anything else.
+    pub fn from_name(name: &str) -> Option<Plural> {
+        let i = PLURALS.iter().position(|p| *p == name)?;
+        Plural::ALL.get(i).copied()
+    }
+}
+
+/// The members of a `when` table, in [`WhenTable::phrases`] order: `now`, then per unit the
+/// plural forms `<unit>.zero` … `<unit>.many` and the `other` form, named just `<unit>`.
+pub const WHEN_KEYS: [&str; 25] = [
+    "now",
+    "second.zero",
+    "second.one",
+    "second.two",
+    "second.few",
+    "second.many",
+    "second",
+    "minute.zero",
+    "minute.one",
+    "minute.two",
+    "minute.few",
+    "minute.many",
+    "minute",
+    "hour.zero",
+    "hour.one",
+    "hour.two",
+    "hour.few",
+    "hour.many",
+    "hour",
+    "day.zero",
+    "day.one",
+    "day.two",
+    "day.few",
+    "day.many",
+    "day",
+];
+
+/// A locale's own waiting phrases (the catalog member `when`), for where
+/// `Intl.RelativeTimeFormat`'s read wrong in the locale's `waitAction`:
+///
+/// ```json
+/// { "now": "今すぐ", "second": "{n}秒後に", "minute": "{n}分後に",
+///   "second.one": "…", "second.two": "…" }
+/// ```
+///
+/// `now` is the phrase for a wait of 0. `<unit>` (`second`, `minute`, `hour`, `day`) is the
+/// template for the plural category `other` and must contain `{n}`; `<unit>.<category>`
+/// (`zero`, `one`, `two`, `few`, `many`) are the other categories' templates, which may spell the
+/// number out ("ثانية واحدة"). A unit the table leaves out is phrased by
+/// `Intl.RelativeTimeFormat`. A catalog's table replaces an earlier one of the same locale as a
+/// whole.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WhenTable {
+    /// The phrases, in [`WHEN_KEYS`] order (a vector, not an array: 25 strings moved and
+    /// dropped as one pointer keep the parser small in the wasm).
+    pub phrases: Vec<Option<String>>,
+}
+
+impl WhenTable {
+    /// The template of `unit` for `category`.
+    pub fn form(&self, unit: Unit, category: Plural) -> Option<&str> {
+        let i = 1 + unit as usize * 6 + category as usize;
+        self.phrases.get(i).and_then(|p| p.as_deref())
+    }
+}
+
+/// What the platform's `Intl` gives the core for a waiting phrase.
+pub trait Intl {
+    /// `new Intl.RelativeTimeFormat(locale).format(value, unit)` for a future time ("in 30
+    /// seconds"); for a value of 0, the locale's word for "now". `None` when the platform cannot
+    /// format for `locale`.
+    fn relative(&self, locale: &str, value: f64, unit: Unit) -> Option<String>;
+
+    /// `new Intl.PluralRules(locale).select(value)` and `new Intl.NumberFormat(locale)
+    /// .format(value)`. `None` when the platform has no plural rules (a table's `other` form
+    /// and plain digits are used then).
+    fn plural(&self, _locale: &str, _value: f64) -> Option<(Plural, String)> {
+        None
+    }
+}
+
+/// Any `(locale, value, unit) -> words` function is an [`Intl`] without plural rules.
+impl<F: Fn(&str, f64, Unit) -> Option<String>> Intl for F {
+    fn relative(&self, locale: &str, value: f64, unit: Unit) -> Option<String> {
+        self(locale, value, unit)
+    }
+}
 
 /// A wait longer than this (366 days, in milliseconds) is treated as unknown.
 pub const MAX_WAIT_MS: f64 = 366.0 * 86_400_000.0;
@@ -30,6 +158,9 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// Every unit, shortest first.
+    pub const ALL: [Unit; 4] = [Unit::Second, Unit::Minute, Unit::Hour, Unit::Day];
+
     /// `"second"`, `"minute"`, `"hour"` or `"day"`.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -42,7 +173,8 @@ impl Unit {
 }
 
 /// Formats a relative time in the future: `(locale, value, unit)` to words such as
-/// `"in 30 seconds"`, or `None` when it cannot format for that locale.
+/// `"in 30 seconds"`, or `None` when it cannot format for that locale. Any such function is an
+/// [`Intl`] without plural rules.
 pub type Formatter<'f> = dyn Fn(&str, f64, Unit) -> Option<String> + 'f;
 
 /// The value and unit for a wait of `ms` milliseconds, or `None` when the wait is not known
@@ -100,11 +232,30 @@ pub fn no_formatter(_locale: &str, _value: f64, _unit: Unit) -> Option<String> {
     None
 }
 
-/// The waiting phrase for `ms` in `locale`: the formatter's words, else the built-in English
-/// phrase when `locale` is English, else `None` (the caller then shows the plain action).
-pub fn when_phrase(locale: &str, ms: f64, format: &Formatter<'_>) -> Option<String> {
+/// The waiting phrase for `ms` in `locale`: from `table` where it covers the unit (or "now"),
+/// else `Intl.RelativeTimeFormat`'s words, else the built-in English phrase when `locale` is
+/// English, else `None` (the caller then shows the plain action).
+pub fn when_phrase(
+    locale: &str,
+    table: Option<&WhenTable>,
+    ms: f64,
+    intl: &dyn Intl,
+) -> Option<String> {
     let (value, unit) = wait_amount(ms)?;
-    format(locale, value, unit)
+    if let Some(table) = table {
+        if value == 0.0 {
+            if let Some(Some(now)) = table.phrases.first() {
+                return Some(now.clone());
+            }
+        } else if let Some(other) = table.form(unit, Plural::Other) {
+            let (category, number) = intl
+                .plural(locale, value)
+                .unwrap_or_else(|| (Plural::Other, crate::error::js_number(value)));
+            let template = table.form(unit, category).unwrap_or(other);
+            return Some(crate::substr::replace(template, N, &number));
+        }
+    }
+    intl.relative(locale, value, unit)
         .filter(|s| !s.trim().is_empty())
         .or_else(|| is_english(locale).then(|| english_phrase(value, unit)))
 }

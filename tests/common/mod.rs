@@ -276,7 +276,10 @@ macro_rules! shared_suite {
         ) -> (String, String, String, String, String, u8) {
             let flags = if number.is_some() { 1 << 8 } else { 1 << 9 } | if retry_after_ms.is_some() { 1 << 10 } else { 0 };
             let call = |phrase: Option<&str>, flags: u32| {
-                let len = header([None, None, None, None, None, None, None, None, Some(locales), None, phrase]);
+                let mut strings = [None; 19];
+                strings[14] = Some(locales);
+                strings[16] = phrase;
+                let len = header(strings);
                 messages::user_message(
                     len, number.unwrap_or(f64::NAN), f64::NAN, f64::NAN, f64::NAN,
                     retry_after_ms.unwrap_or(f64::NAN), f64::NAN, 0.0, flags,
@@ -301,13 +304,20 @@ macro_rules! shared_suite {
             assert_eq!((kind.as_str(), locale.as_str(), dir), ("service_unavailable", "en", 0));
             let (_, _, action, ..) = user_message(Some(429.0), "en-GB\0fr", Some(30_000.0));
             assert!(action.contains("[in 30 unit 0]"), "{action}");
-            let len = header([None; 11]);
+            let len = header([None; 19]);
             messages::user_message(len, 700.0, f64::NAN, f64::NAN, f64::NAN, f64::NAN, f64::NAN, 0.0, 1 << 8);
-            assert_eq!(Record::err().0, "RangeError");
+            let mut r = Record::ok();
+            assert_eq!(r.u8(), 0);
+            let _ = (r.str(), r.str(), r.str());
+            assert_eq!(kind_name(r.u8()), "unknown", "userMessage answers every input");
             messages::user_message(len, 404.0, f64::NAN, f64::NAN, f64::NAN, -5.0, f64::NAN, 0.0, 1 << 8 | 1 << 10);
             assert_eq!(Record::err().0, "RangeError", "a negative retryAfterMs option");
             // A carried response's Retry-After says when (ky's HTTPError with its response).
-            let len = header([Some("HTTPError"), None, None, None, None, None, None, None, Some("en"), Some("retry-after\x0030\x00"), None]);
+            let mut strings = [None; 19];
+            strings[0] = Some("HTTPError");
+            strings[13] = Some("retry-after\x0030\x00");
+            strings[14] = Some("en");
+            let len = header(strings);
             messages::user_message(len, f64::NAN, f64::NAN, 429.0, f64::NAN, f64::NAN, f64::NAN, 0.0, 1 << 9 | 8 | 32);
             let mut r = Record::ok();
             assert_eq!(r.u8(), 1, "a phrase is asked for: the response says 30 s");

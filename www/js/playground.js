@@ -86,7 +86,8 @@ export function initPlayground() {
       }
     }
 
-    // What the end user sees: by default the status's message; the server's text only on opt-in.
+    // What the end user sees: by default the status's message; the server's text only on opt-in,
+    // and only in its own language (the example bodies are English).
     if (validStatus) {
       const input = { status: code, details };
       const locale = currentLocale();
@@ -97,8 +98,8 @@ export function initPlayground() {
           renderMessage(userMessage(input, { locale }), { variant: 'alert' }),
         ]),
         el('figure', { className: 'sample' }, [
-          el('figcaption', {}, ['Opt-in: ', el('code', { text: '{ includeServerDetail: true }' })]),
-          renderMessage(userMessage(input, { locale, includeServerDetail: true }), { variant: 'alert' }),
+          el('figcaption', {}, ['Opt-in: ', el('code', { text: "{ includeServerDetail: true, serverLanguage: 'en' }" })]),
+          renderMessage(userMessage(input, { locale, includeServerDetail: true, serverLanguage: 'en' }), { variant: 'alert' }),
         ]),
       ]));
     }

@@ -2,7 +2,8 @@ use super::english;
 use crate::kind::Kind;
 use crate::messages::catalog::{Catalog, Dir, WHEN};
 
-/// The first jargon found in `text`: digits, or words end users should not see.
+/// The first jargon found in `text`: digits, or words end users should not see. ("Requests" is
+/// plain English: "too many requests".)
 pub(super) fn jargon(text: &str) -> Option<String> {
     if let Some(d) = text.chars().find(|c| c.is_ascii_digit()) {
         return Some(format!("digit {d}"));
@@ -13,9 +14,11 @@ pub(super) fn jargon(text: &str) -> Option<String> {
     }
     for word in lower.split(|c: char| !c.is_alphanumeric()) {
         if word == "api"
+            || word == "endpoint"
+            || word == "payload"
+            || word.starts_with("header")
             || word.starts_with("http")
             || word.starts_with("status")
-            || word.starts_with("request")
         {
             return Some(word.to_string());
         }

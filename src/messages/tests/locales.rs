@@ -6,6 +6,9 @@ use crate::kind::Kind;
 use crate::messages::catalog::{Catalog, Dir};
 use crate::messages::negotiate::language_of;
 
+/// The right-to-left languages among the shipped locales.
+const RTL: [&str; 3] = ["ar", "fa", "he"];
+
 /// Every locale file but English, parsed: `(file name, result)`.
 fn locale_files() -> Vec<(String, Result<Catalog, String>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
@@ -34,7 +37,7 @@ fn every_locale_file_is_a_complete_translation() {
     let en = english();
     let files = locale_files();
     assert!(
-        files.len() >= 16,
+        files.len() >= 31,
         "only {} translations in locales/",
         files.len()
     );
@@ -52,8 +55,8 @@ fn every_locale_file_is_a_complete_translation() {
             problems.push(format!("{name}: locale is {locale}"));
         }
         let rtl = catalog.dir() == Dir::Rtl;
-        if rtl != (language_of(&locale) == "ar") {
-            problems.push(format!("{name}: dir {:?}", catalog.dir()));
+        if rtl != RTL.contains(&language_of(&locale)) || catalog.dir.is_none() {
+            problems.push(format!("{name}: dir {:?} (must be stated)", catalog.dir));
         }
         if catalog.wait_action.is_none() {
             problems.push(format!("{name}: no waitAction"));
@@ -105,7 +108,7 @@ fn every_locale_file_is_a_complete_translation() {
     );
 }
 
-/// Same fields present as English, each non-empty and different from English.
+/// Same fields and variants present as English, each non-empty and different from English.
 fn compare(
     problems: &mut Vec<String>,
     name: &str,
@@ -113,6 +116,24 @@ fn compare(
     ours: &crate::messages::Entry,
     theirs: &crate::messages::Entry,
 ) {
+    let keys = |e: &crate::messages::Entry| {
+        let mut keys: Vec<String> = e.variants.iter().map(|(k, _)| k.key()).collect();
+        keys.sort();
+        keys
+    };
+    if keys(ours) != keys(theirs) {
+        problems.push(format!(
+            "{name}: {path}.variants {:?}, English has {:?}",
+            keys(ours),
+            keys(theirs)
+        ));
+    }
+    for (situations, english) in &theirs.variants {
+        if let Some(mine) = ours.variant(*situations) {
+            let vpath = format!("{path}.variants.{}", situations.key());
+            compare(problems, name, &vpath, mine, english);
+        }
+    }
     for ((field, mine), (_, english)) in ours.fields().into_iter().zip(theirs.fields()) {
         match (mine, english) {
             (None, Some(_)) => problems.push(format!("{name}: {path}.{field} missing")),
@@ -134,8 +155,8 @@ fn translations_load_into_the_store() {
             assert!(added.is_ok(), "{name}: {added:?}");
         }
     }
-    assert!(store.locales().len() >= 17);
-    let table: [(&str, &str); 7] = [
+    assert!(store.locales().len() >= 32);
+    let table: [(&str, &str); 13] = [
         ("zh-TW", "zh-Hant"),
         ("zh-HK", "zh-Hant"),
         ("zh-CN", "zh"),
@@ -143,14 +164,28 @@ fn translations_load_into_the_store() {
         ("es-419", "es"),
         ("FR_ca", "fr"),
         ("ar-EG", "ar"),
+        ("iw-IL", "he"),
+        ("in", "id"),
+        ("no", "nb"),
+        ("nn-NO", "nb"),
+        ("nb-NO", "nb"),
+        ("fa-IR", "fa"),
     ];
     for (tag, expected) in table {
         let msg = super::message(&store, Kind::RateLimited, Some(429), &[tag]);
         assert_eq!(msg.locale, expected, "{tag}");
     }
-    // Every translation has a wait phrase for every kind, in its own language.
-    let marker =
-        |l: &str, v: f64, u: crate::messages::Unit| Some(format!("<{l} {v} {}>", u.as_str()));
+    // Every translation has a wait phrase for every kind, in its own language: from Intl, or
+    // from its own `when` table with Intl's number.
+    struct Marker;
+    impl crate::messages::Intl for Marker {
+        fn relative(&self, l: &str, v: f64, u: crate::messages::Unit) -> Option<String> {
+            Some(format!("<{l} {v} {}>", u.as_str()))
+        }
+        fn plural(&self, l: &str, v: f64) -> Option<(crate::messages::Plural, String)> {
+            Some((crate::messages::Plural::Other, format!("<{l} {v} second>")))
+        }
+    }
     for locale in store.locales() {
         for &kind in Kind::ALL {
             let request = crate::messages::MessageRequest {
@@ -158,7 +193,7 @@ fn translations_load_into_the_store() {
                 retry_after_ms: Some(30_000.0),
                 ..crate::messages::MessageRequest::new(kind)
             };
-            let msg = store.user_message(&request, &marker);
+            let msg = store.user_message(&request, &Marker);
             assert!(
                 msg.action.contains(&format!("<{locale} 30 second>")),
                 "{locale} {kind}: {}",
@@ -169,6 +204,6 @@ fn translations_load_into_the_store() {
     for locale in store.locales() {
         let msg = super::message(&store, Kind::NotFound, Some(404), &[locale.as_str()]);
         assert_eq!(msg.locale, locale);
-        assert_eq!(msg.dir == Dir::Rtl, language_of(&locale) == "ar");
+        assert_eq!(msg.dir == Dir::Rtl, RTL.contains(&language_of(&locale)));
     }
 }

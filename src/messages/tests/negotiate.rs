@@ -49,6 +49,10 @@ fn candidate_chains() {
     assert_eq!(candidates("zh-Hans"), ["zh-Hans", "zh"]);
     assert_eq!(candidates("zh"), ["zh", "zh-Hans"]);
     assert_eq!(candidates("zh-Hant-CN"), ["zh-Hant-CN", "zh-Hant"]);
+    // Norwegian and Nynorsk readers fall back to Bokmål.
+    assert_eq!(candidates("no-NO"), ["no-NO", "no", "nb"]);
+    assert_eq!(candidates("nn"), ["nn", "nb"]);
+    assert_eq!(candidates("nb-NO"), ["nb-NO", "nb"]);
 }
 
 #[test]

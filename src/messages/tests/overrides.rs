@@ -86,7 +86,7 @@ fn api_key_and_retired_version() {
         .get(&Kind::Unauthorized)
         .cloned()
         .unwrap_or_default();
-    assert_eq!(Some(key.action), en_unauthorized.action);
+    assert_eq!(Some(key.action.as_str()), en_unauthorized.action());
 
     let retired = message(&store, Kind::UpgradeRequired, Some(426), &[]);
     assert_eq!(retired.title, "App version retired");
@@ -125,11 +125,15 @@ fn retry_or_contact_support() {
         .get(&Kind::ServerError)
         .cloned()
         .unwrap_or_default();
-    assert_eq!(Some(msg.title), en_server.title, "title kept");
+    assert_eq!(Some(msg.title.as_str()), en_server.title(), "title kept");
     // Other 5xx codes keep the generic wording.
     assert_eq!(
-        Some(message(&store, Kind::ServerError, Some(599), &[]).message),
-        en_server.message
+        Some(
+            message(&store, Kind::ServerError, Some(599), &[])
+                .message
+                .as_str()
+        ),
+        en_server.message()
     );
     let after = snapshot(&store);
     let changed: Vec<(Kind, u16)> = Kind::ALL.iter().map(|&k| (k, 500)).collect();
@@ -156,14 +160,14 @@ fn quota_and_unreachable_upstream() {
     let upstream = message(&store, Kind::ServiceUnavailable, Some(503), &["en-GB"]);
     assert_eq!(upstream.title, "Part of our service is unreachable");
     assert_eq!(upstream.action, "Please try again.");
-    // With a known wait, 503 has no status-level waitAction: the kind's one applies.
+    // With a known wait, 503 has no status-level waitAction: the catalog's one applies.
     let timed = MessageRequest {
         status: Some(503),
         retry_after_ms: Some(30_000.0),
         ..MessageRequest::new(Kind::ServiceUnavailable)
     };
     let timed = store.user_message(&timed, &crate::messages::english_formatter);
-    assert_eq!(timed.action, "You can try again in 30 seconds.");
+    assert_eq!(timed.action, "Try again in 30 seconds.");
 
     let after = snapshot(&store);
     let changed: Vec<(Kind, u16)> = Kind::ALL
@@ -190,8 +194,8 @@ fn override_of_one_field_keeps_the_rest() {
         .unwrap_or_default();
     let msg = message(&store, Kind::Unauthorized, Some(401), &[]);
     assert_eq!(msg.message, "Your key was not accepted.");
-    assert_eq!(Some(msg.title), en.title);
-    assert_eq!(Some(msg.action), en.action);
+    assert_eq!(Some(msg.title.as_str()), en.title());
+    assert_eq!(Some(msg.action.as_str()), en.action());
 
     // A second override of the same entry merges with the first.
     let only_title = json!({ "locale": "EN", "statuses": { "401": { "title": "Key rejected" } } });
@@ -212,8 +216,8 @@ fn override_of_one_field_keeps_the_rest() {
         .unwrap_or_default();
     let msg = message(&store, Kind::NotFound, Some(404), &[]);
     assert_eq!(
-        (Some(msg.title), msg.action.as_str()),
-        (nf.title, "Go home.")
+        (Some(msg.title.as_str()), msg.action.as_str()),
+        (nf.title(), "Go home.")
     );
     assert_eq!(
         store

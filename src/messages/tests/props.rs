@@ -4,12 +4,20 @@ use serde_json::{Map, Value};
 use super::store_with;
 use crate::kind::Kind;
 use crate::messages::negotiate::{candidates, canonical_tag};
-use crate::messages::{english_formatter, Catalog, MessageRequest};
+use crate::messages::{english_formatter, Catalog, MessageRequest, ServerText, Situations};
 
-const KEYS: [&str; 14] = [
+const KEYS: [&str; 22] = [
     "locale",
     "dir",
     "waitAction",
+    "when",
+    "now",
+    "second",
+    "other",
+    "one",
+    "variants",
+    "supportLink",
+    "noSignIn+supportLink",
     "kinds",
     "statuses",
     "title",
@@ -86,6 +94,8 @@ proptest! {
         ms in prop::option::of(prop_oneof![any::<f64>(), 0.0..1e10]),
         detail in prop::option::of(any::<String>()),
         include in any::<bool>(),
+        language in prop::option::of(tag()),
+        situations in 0u8..8,
     ) {
         let store = store_with(&["fr", "zh-Hant", "ar"]);
         let refs: Vec<&str> = tags.iter().map(String::as_str).collect();
@@ -93,8 +103,13 @@ proptest! {
             status,
             locales: &refs,
             retry_after_ms: ms,
-            server_detail: detail.as_deref(),
+            server_texts: [
+                detail.as_deref().map(|text| ServerText { text, language: language.as_deref() }),
+                None,
+                None,
+            ],
             include_server_detail: include,
+            situations: Situations(situations),
             ..MessageRequest::new(kind)
         };
         let msg = store.user_message(&request, &english_formatter);

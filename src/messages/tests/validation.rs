@@ -266,3 +266,126 @@ fn tolerated_input() {
         Err(type_error("catalog must be valid JSON"))
     );
 }
+
+#[test]
+fn variants_and_when_tables_name_the_path() {
+    let variants =
+        |v: Value| json!({ "locale": "de", "kinds": { "forbidden": { "variants": v } } });
+    let when = |w: Value| json!({ "locale": "de", "when": w });
+    let table: Vec<(Value, &str)> = vec![
+        (
+            variants(json!(5)),
+            "kinds.forbidden.variants must be an object",
+        ),
+        (
+            variants(json!({ "support": { "action": "x" } })),
+            "kinds.forbidden.variants.support is not a known situation (highlightedFields, \
+             noSignIn, supportLink, or several joined with +)",
+        ),
+        (
+            variants(json!({ "noSignIn+": { "action": "x" } })),
+            "kinds.forbidden.variants.noSignIn+ is not a known situation (highlightedFields, \
+             noSignIn, supportLink, or several joined with +)",
+        ),
+        (
+            variants(json!({ "supportLink": "x" })),
+            "kinds.forbidden.variants.supportLink must be an object",
+        ),
+        (
+            variants(json!({ "supportLink": { "action": 5 } })),
+            "kinds.forbidden.variants.supportLink.action must be a string",
+        ),
+        (
+            variants(json!({ "supportLink": { "variants": {} } })),
+            "kinds.forbidden.variants.supportLink.variants is not a known field",
+        ),
+        (
+            variants(json!({ "supportLink": { "waitAction": "Later." } })),
+            "kinds.forbidden.variants.supportLink.waitAction must contain {when}",
+        ),
+        (when(json!("soon")), "when must be an object"),
+        (
+            when(json!({ "later": "x" })),
+            "when.later is not a known field",
+        ),
+        (
+            when(json!({ "second.other": "{n}" })),
+            "when.second.other is not a known field",
+        ),
+        (when(json!({ "now": 0 })), "when.now must be a string"),
+        (
+            when(json!({ "second": "soon" })),
+            "when.second must be a string containing {n}",
+        ),
+        (
+            when(json!({ "minute.one": "in a minute" })),
+            "when.minute must be a string containing {n}",
+        ),
+        (
+            when(json!({ "day": "{n} days", "day.few": 3 })),
+            "when.day.few must be a string",
+        ),
+    ];
+    for (catalog, message) in table {
+        check(catalog, type_error(message));
+    }
+}
+
+#[test]
+fn variants_and_when_tables_parse_and_merge() {
+    use crate::messages::catalog::Catalog;
+    use crate::messages::Situations;
+    let first = json!({ "locale": "de",
+        "when": { "now": "jetzt", "second": "in {n} s", "second.one": "in einer Sekunde" },
+        "kinds": { "forbidden": { "action": "A", "variants": {
+            "supportLink": { "action": "S" },
+            "noSignIn+supportLink": { "title": "T" } } } } });
+    let catalog = Catalog::from_value(&first).unwrap_or_else(|e| panic!("{e}"));
+    let entry = catalog
+        .kinds
+        .get(&crate::kind::Kind::Forbidden)
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(entry.action(), Some("A"));
+    let both = Situations::NO_SIGN_IN.with(Situations::SUPPORT_LINK);
+    assert_eq!(
+        entry
+            .variant(Situations::SUPPORT_LINK)
+            .and_then(|v| v.action()),
+        Some("S")
+    );
+    assert_eq!(entry.variant(both).and_then(|v| v.title()), Some("T"));
+    let when = catalog.when.clone().unwrap_or_default();
+    use crate::messages::{Plural, Unit};
+    assert_eq!(
+        when.form(Unit::Second, Plural::One),
+        Some("in einer Sekunde")
+    );
+    assert_eq!(when.form(Unit::Second, Plural::Other), Some("in {n} s"));
+    assert_eq!(when.form(Unit::Minute, Plural::Other), None);
+
+    let mut store = store_with(&[]);
+    assert!(store.add(&first).is_ok());
+    let second = json!({ "locale": "de",
+        "when": { "minute": "in {n} min" },
+        "kinds": { "forbidden": { "variants": { "supportLink": { "title": "ST" } } } } });
+    assert!(store.add(&second).is_ok());
+    let de = store
+        .catalog("de")
+        .cloned()
+        .unwrap_or_else(|| Catalog::empty("de"));
+    let entry = de
+        .kinds
+        .get(&crate::kind::Kind::Forbidden)
+        .cloned()
+        .unwrap_or_default();
+    let support = entry
+        .variant(Situations::SUPPORT_LINK)
+        .cloned()
+        .unwrap_or_default();
+    // Variants merge field by field; a when table is replaced whole.
+    assert_eq!((support.title(), support.action()), (Some("ST"), Some("S")));
+    let when = de.when.unwrap_or_default();
+    assert_eq!(when.form(Unit::Minute, Plural::Other), Some("in {n} min"));
+    assert_eq!(when.form(Unit::Second, Plural::Other), None);
+}

@@ -10,7 +10,7 @@ fn timed_action(
     kind: Kind,
     locales: &[&str],
     ms: f64,
-    format: &crate::messages::Formatter<'_>,
+    format: &dyn crate::messages::Intl,
 ) -> String {
     let request = MessageRequest {
         locales,
@@ -24,7 +24,7 @@ fn plain(kind: Kind) -> String {
     english()
         .kinds
         .get(&kind)
-        .and_then(|e| e.action.clone())
+        .and_then(|e| e.action().map(str::to_string))
         .unwrap_or_default()
 }
 
@@ -75,21 +75,18 @@ fn wait_phrasing_in_english() {
     let action = |kind, ms| timed_action(&store, kind, &[], ms, &english_formatter);
     assert_eq!(
         action(Kind::RateLimited, 30_000.0),
-        "You can try again in 30 seconds."
+        "Try again in 30 seconds."
     );
     assert_eq!(
         action(Kind::RateLimited, 120_000.0),
-        "You can try again in 2 minutes."
+        "Try again in 2 minutes."
     );
-    assert_eq!(action(Kind::RateLimited, 0.0), "You can try again now.");
-    assert_eq!(
-        action(Kind::RateLimited, 400.0),
-        "You can try again in 1 second."
-    );
-    // Kinds without their own waitAction use the catalog's.
+    assert_eq!(action(Kind::RateLimited, 0.0), "Try again now.");
+    assert_eq!(action(Kind::RateLimited, 400.0), "Try again in 1 second.");
+    // Every kind uses the catalog's waitAction.
     assert_eq!(
         action(Kind::BadGateway, 60_000.0),
-        "Please try again in 60 seconds."
+        "Try again in 60 seconds."
     );
     // Unknown waits keep the plain action.
     for ms in [-5.0, f64::NAN, f64::INFINITY, 1e300] {
@@ -102,7 +99,7 @@ fn wait_phrasing_in_english() {
     // Without a formatter English still gets the built-in phrase.
     assert_eq!(
         timed_action(&store, Kind::RateLimited, &[], 30_000.0, &no_formatter),
-        "You can try again in 30 seconds."
+        "Try again in 30 seconds."
     );
 }
 
@@ -135,7 +132,7 @@ fn wait_phrasing_in_other_locales() {
             30_000.0,
             &english_formatter
         ),
-        "You can try again in 30 seconds."
+        "Try again in 30 seconds."
     );
     // The formatter is asked with the locale of the catalog that supplied the phrase.
     let seen = std::cell::RefCell::new(Vec::new());
@@ -182,4 +179,48 @@ fn wait_phrases_come_from_the_language_of_the_action() {
         timed_action(&store, Kind::NotFound, &["fr-CA"], -1.0, &intl),
         "Retournez en arrière."
     );
+}
+
+/// An `Intl` with Arabic-style plural rules for the table test: 1 one, 2 two, 3..=10 few,
+/// other otherwise; numbers in brackets so the test sees where they went.
+struct Plurals;
+
+impl crate::messages::Intl for Plurals {
+    fn relative(&self, _: &str, v: f64, u: Unit) -> Option<String> {
+        Some(format!("<intl {v} {}>", u.as_str()))
+    }
+    fn plural(&self, _: &str, v: f64) -> Option<(crate::messages::Plural, String)> {
+        use crate::messages::Plural;
+        let category = match v as u32 {
+            1 => Plural::One,
+            2 => Plural::Two,
+            3..=10 => Plural::Few,
+            _ => Plural::Other,
+        };
+        Some((category, format!("[{v}]")))
+    }
+}
+
+#[test]
+fn a_when_table_phrases_the_wait_with_plural_rules() {
+    let mut store = MessageStore::new();
+    let ar = crate::json::json!({ "locale": "ar", "waitAction": "حاول {when}.",
+        "when": { "now": "الآن", "second": "بعد {n} ثانية", "second.one": "بعد ثانية واحدة",
+                  "second.two": "بعد ثانيتين", "second.few": "بعد {n} ثوانٍ" },
+        "kinds": { "rate_limited": { "action": "انتظر." } } });
+    assert!(store.add(&ar).is_ok());
+    let at = |ms: f64, intl: &dyn crate::messages::Intl| {
+        timed_action(&store, Kind::RateLimited, &["ar"], ms, intl)
+    };
+    assert_eq!(at(0.0, &Plurals), "حاول الآن.");
+    assert_eq!(at(1_000.0, &Plurals), "حاول بعد ثانية واحدة.");
+    assert_eq!(at(2_000.0, &Plurals), "حاول بعد ثانيتين.");
+    assert_eq!(at(5_000.0, &Plurals), "حاول بعد [5] ثوانٍ.");
+    assert_eq!(at(30_000.0, &Plurals), "حاول بعد [30] ثانية.");
+    // Units the table leaves out come from Intl.RelativeTimeFormat.
+    assert_eq!(at(120_000.0, &Plurals), "حاول <intl 2 minute>.");
+    // Without plural rules: the `other` form with plain digits.
+    assert_eq!(at(1_000.0, &english_formatter), "حاول بعد 1 ثانية.");
+    // Unknown waits keep the plain action.
+    assert_eq!(at(-1.0, &Plurals), "انتظر.");
 }
