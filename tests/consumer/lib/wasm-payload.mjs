@@ -6,12 +6,14 @@
 //   - 'base64':  a base64 run starting with AGFzbQ (= \0asm), e.g. in a data: URL.
 // Source maps are skipped (their sourcesContent repeats the package's own literal).
 //
-// The package's encoding (scripts/wasm-text.mjs) is exactly that: one character per byte, the
-// character's code being the byte, in a template literal that starts with the wasm header.
+// The package's own encoding (scripts/wasm-text.mjs) swaps the control bytes with rare printable
+// ones, so the header is not visible in it: a literal of at least 16 KB whose value decodes (with
+// that script's `decode`) to the wasm magic is read that way.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { extname, join, relative } from 'node:path';
 import vm from 'node:vm';
+import { decode } from '../../../scripts/wasm-text.mjs';
 
 const MAGIC = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 const TEXT_EXTS = new Set(['.js', '.mjs', '.cjs', '.html', '.json']);
@@ -51,6 +53,29 @@ function literalToBytes(value) {
   return bytes;
 }
 
+/** Template and quoted literals of at least MIN_PACKAGE chars holding one byte per character. */
+const MIN_PACKAGE = 16_384;
+const LONG = /(['"`])/g;
+
+function findPackageLiterals(text) {
+  const found = [];
+  for (const match of text.matchAll(LONG)) {
+    if (text.length - match.index < MIN_PACKAGE) break;
+    const literal = literalAt(text, match.index);
+    if (literal === null || literal.length < MIN_PACKAGE) continue;
+    let value;
+    try {
+      value = vm.runInNewContext(literal, {}, { timeout: 5_000 });
+    } catch {
+      continue;
+    }
+    if (typeof value !== 'string' || /[^\0-\xff]/.test(value)) continue;
+    const bytes = Buffer.from(decode(value));
+    if (bytes.subarray(0, 8).equals(MAGIC)) found.push(bytes);
+  }
+  return found;
+}
+
 function findLiterals(text) {
   const found = [];
   for (const match of text.matchAll(HEADER)) {
@@ -86,6 +111,7 @@ export function findWasmPayloads(dir) {
     } else if (TEXT_EXTS.has(ext)) {
       const text = readFileSync(path, 'utf8');
       for (const bytes of findLiterals(text)) add(path, 'literal', bytes);
+      for (const bytes of findPackageLiterals(text)) add(path, 'literal', bytes);
       for (const [b64] of text.matchAll(BASE64)) add(path, 'base64', Buffer.from(b64, 'base64'));
     }
   }
