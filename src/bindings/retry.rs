@@ -69,6 +69,8 @@ impl JsRetryPolicy {
             elapsed_ms: facts.elapsed_ms,
             deadline_ms: facts.deadline_ms,
             now_ms: now.unwrap_or_else(js_sys::Date::now),
+            body_wait_ms: facts.body_wait_ms,
+            replayable: facts.replayable,
         };
         Ok(policy.decide(&ctx))
     }
@@ -204,6 +206,11 @@ struct Facts<'a> {
     elapsed_ms: Option<f64>,
     deadline_ms: Option<f64>,
     now_ms: Option<f64>,
+    /// `context.bodyRetryAfterMs`: the wait the error body asked for (full reader only).
+    body_wait_ms: Option<f64>,
+    /// `context.replayable`: false when the request body can be sent only once (full reader
+    /// only; the JavaScript fast path leaves contexts that carry it to `decide`).
+    replayable: bool,
 }
 
 /// `context.attempt`: an integer >= 1 (huge values saturate).
@@ -254,7 +261,8 @@ impl JsRetryPolicy {
     }
 
     /// Decides whether to retry after a failed attempt. `context`: `{ attempt, method, status?,
-    /// headers?, requestHeaders?, error?, elapsedMs?, deadlineMs?, now? }`. Returns
+    /// headers?, requestHeaders?, error?, elapsedMs?, deadlineMs?, now?, bodyRetryAfterMs?,
+    /// replayable? }`. Returns
     /// `{ retry, delayMs, reason, retryAfterMs? }`.
     #[wasm_bindgen(unchecked_return_type = "RetryDecision")]
     pub fn decide(&self, context: JsValue) -> Result<JsValue, JsValue> {
@@ -304,6 +312,8 @@ impl JsRetryPolicy {
             elapsed_ms: optional_number(&context, "elapsedMs")?,
             deadline_ms: optional_number(&context, "deadlineMs")?,
             now_ms: optional_number(&context, "now")?,
+            body_wait_ms: optional_number(&context, "bodyRetryAfterMs")?,
+            replayable: get(&context, "replayable").as_bool() != Some(false),
         };
         let decision = self.run(&facts).map_err(throw)?;
         Ok(out::retry_decision(&decision))
@@ -372,6 +382,8 @@ impl JsRetryPolicy {
                 elapsed_ms,
                 deadline_ms,
                 now_ms: now,
+                body_wait_ms: None,
+                replayable: true,
             };
             self.run(&facts).map_err(|_| ())
         });
@@ -399,13 +411,18 @@ impl JsRetryPolicy {
         self.last.get().1
     }
 
-    /// Records a successful call: refills the retry budget by `budget.tokenRatio`.
+    /// Records a successful call. `retryReason`: the reason of the decision that made the
+    /// successful attempt (omit it for a first attempt): a first-attempt success adds
+    /// `budget.tokenRatio`, a successful retry gives back its cost.
     #[wasm_bindgen(js_name = recordSuccess)]
-    pub fn record_success(&self) -> Result<(), JsValue> {
+    pub fn record_success(&self, retry_reason: Option<String>) -> Result<(), JsValue> {
+        // An unknown name still marks a retry (its cost is given back as a plain retry's).
+        let retried =
+            retry_reason.map(|name| RetryReason::from_name(&name).unwrap_or(RetryReason::Status));
         self.inner
             .try_borrow_mut()
             .map_err(|_| busy())?
-            .record_success();
+            .record_success(retried);
         Ok(())
     }
 

@@ -117,6 +117,8 @@ export function makeRetryPolicy(glue) {
       const policy = this.#policy();
       fast: try {
         if (context === null || typeof context !== 'object') break fast;
+        // A body hint or a one-shot body: only the full reader passes these.
+        if (context.bodyRetryAfterMs != null || context.replayable === false) break fast;
         const { attempt, method, status, error, headers, requestHeaders, elapsedMs, deadlineMs, now } = context;
         if (typeof attempt !== 'number' || !optionalNumber(status)
           || !optionalNumber(elapsedMs) || !optionalNumber(deadlineMs) || !optionalNumber(now)
@@ -141,8 +143,9 @@ export function makeRetryPolicy(glue) {
       return policy.decide(context);
     }
 
-    recordSuccess() {
-      this.#policy().recordSuccess();
+    /** @param {string} [retryReason] the reason of the decision that made the successful attempt */
+    recordSuccess(retryReason) {
+      this.#policy().recordSuccess(typeof retryReason === 'string' ? retryReason : undefined);
     }
 
     get maxRetryAfterMs() {
