@@ -228,7 +228,8 @@ pub(crate) fn retry_decision(d: &RetryDecision) -> JsValue {
 }
 
 /// `ErrorDetails`: `{ format, title?, detail?, code?, type?, instance?, status?,
-/// userFacing?: { message, locale? }, fieldErrors: [{ field, message }], extensions? }`.
+/// retryAfterMs?, userFacing?: { message, locale? }, fieldErrors: [{ field, message }],
+/// extensions? }`.
 pub(crate) fn error_details(d: &ErrorDetails) -> JsValue {
     with_keys(|keys| {
         let o = Out::new(keys);
@@ -238,7 +239,8 @@ pub(crate) fn error_details(d: &ErrorDetails) -> JsValue {
             .opt_str(Key::Code, d.code.as_deref())
             .opt_str(Key::Type, d.error_type.as_deref())
             .opt_str(Key::Instance, d.instance.as_deref())
-            .opt_num(Key::Status, d.status.map(f64::from));
+            .opt_num(Key::Status, d.status.map(f64::from))
+            .opt_num(Key::RetryAfterMs, d.retry_after_ms);
         if let Some(u) = &d.user_facing {
             let user = Out::new(keys);
             user.str(Key::Message, &u.message)
@@ -265,13 +267,21 @@ fn extensions(d: &ErrorDetails) -> JsValue {
     let object: Plain = Object::new().unchecked_into();
     for (key, value) in &d.extensions {
         let key = JsValue::from_str(key);
-        // Extension members are simple values (see `ErrorDetails::extensions`).
+        // Extension members are simple values or arrays of them (`ErrorDetails::extensions`).
         match value {
-            Value::String(s) => object.set_str(&key, s),
-            Value::Number(n) => object.set_f64(&key, *n),
-            Value::Bool(b) => object.set_bool(&key, *b),
-            Value::Null | Value::Array(_) | Value::Object(_) => {}
+            Value::Array(items) => object.set_value(&key, &array(items, simple)),
+            _ => object.set_value(&key, &simple(value)),
         }
     }
     object.into()
+}
+
+/// A string, number or boolean as a JavaScript value (anything else is `null`).
+fn simple(value: &Value) -> JsValue {
+    match value {
+        Value::String(s) => JsValue::from_str(s),
+        Value::Number(n) => JsValue::from_f64(*n),
+        Value::Bool(b) => JsValue::from_bool(*b),
+        Value::Null | Value::Array(_) | Value::Object(_) => JsValue::NULL,
+    }
 }

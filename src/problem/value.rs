@@ -93,6 +93,23 @@ pub(crate) fn simple(v: &Value) -> Option<Value> {
     }
 }
 
+/// An extension member's value: a simple value, or an array of simple values (the others
+/// skipped) of at most [`MAX_EXTENSION_ITEMS`](super::MAX_EXTENSION_ITEMS) items.
+pub(crate) fn member(v: &Value) -> Option<Value> {
+    match v {
+        Value::Array(items) => {
+            let kept: Vec<Value> = items
+                .iter()
+                .take(MAX_ITEMS)
+                .filter_map(simple)
+                .take(super::MAX_EXTENSION_ITEMS)
+                .collect();
+            (!kept.is_empty()).then_some(Value::Array(kept))
+        }
+        _ => simple(v),
+    }
+}
+
 /// True when `o` has a member `key` that is a string.
 pub(crate) fn has_str(o: &Map, key: &str) -> bool {
     raw_str(o, key).is_some()

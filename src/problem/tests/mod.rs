@@ -15,6 +15,7 @@ mod numbers;
 #[cfg(not(target_arch = "wasm32"))]
 mod props;
 mod vendors;
+mod xml;
 
 use crate::json::Value;
 
@@ -45,6 +46,9 @@ fn js(d: &ErrorDetails) -> serde_json::Value {
     }
     if let Some(status) = d.status {
         o.insert("status".into(), status.into());
+    }
+    if let Some(ms) = d.retry_after_ms {
+        o.insert("retryAfterMs".into(), ms.into());
     }
     if let Some(u) = &d.user_facing {
         let mut user = JsMap::new();
