@@ -59,11 +59,7 @@ fn seconds(v: &Value) -> Option<f64> {
 fn number_or_digits(v: Option<&Value>) -> Option<f64> {
     match v? {
         Value::Number(n) => Some(*n),
-        Value::String(s)
-            if !s.is_empty() && s.len() <= 15 && s.bytes().all(|b| b.is_ascii_digit()) =>
-        {
-            s.parse().ok()
-        }
+        Value::String(s) => value::digits(s, 10).map(|n| n as f64),
         _ => None,
     }
 }
@@ -73,16 +69,16 @@ fn number_or_digits(v: Option<&Value>) -> Option<f64> {
 fn duration(s: &str) -> Option<f64> {
     let number = s.trim().strip_suffix('s')?;
     let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
-    let digits = |t: &str, max: usize| t.len() <= max && t.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty() || !digits(whole, 12) || !digits(fraction, 9) {
+    if whole.len() > 12 || fraction.len() > 9 {
         return None;
     }
-    let secs: f64 = whole.parse().ok()?;
-    let frac_ms: f64 = if fraction.is_empty() {
+    let secs = value::digits(whole, 10)? as f64;
+    let frac_ms = if fraction.is_empty() {
         0.0
     } else {
         // Digits times 1000 over 10^len: "1.5s" is exactly 1500 ms, "0.000001s" 0.001 ms.
-        fraction.parse::<f64>().ok()? * 1000.0 / 10f64.powi(i32::try_from(fraction.len()).ok()?)
+        let scale = 10u64.pow(u32::try_from(fraction.len()).ok()?) as f64;
+        value::digits(fraction, 10)? as f64 * 1000.0 / scale
     };
     Some(secs * 1000.0 + frac_ms)
 }

@@ -114,3 +114,14 @@ pub(crate) fn member(v: &Value) -> Option<Value> {
 pub(crate) fn has_str(o: &Map, key: &str) -> bool {
     raw_str(o, key).is_some()
 }
+
+/// The value of `s` in base `radix` (10 or 16) when it is 1 to 15 digits of that base and
+/// nothing else. Written out because core's `str::parse` brings its own parsers into the wasm.
+pub(crate) fn digits(s: &str, radix: u32) -> Option<u64> {
+    if s.is_empty() || s.len() > 15 {
+        return None;
+    }
+    s.chars().try_fold(0u64, |n, c| {
+        Some(n * u64::from(radix) + u64::from(c.to_digit(radix)?))
+    })
+}

@@ -14,8 +14,9 @@
 //! Azure Storage REST "Status and error codes" (error response body); RFC 9457 Appendix B.
 
 use crate::json::Value;
+use crate::substr::find;
 
-use super::{text, ErrorDetails, Format, MAX_EXTENSIONS};
+use super::{text, value, ErrorDetails, Format, MAX_EXTENSIONS};
 
 /// Elements nested deeper than this end the scan (real error bodies nest 3 levels).
 const MAX_DEPTH: usize = 16;
@@ -47,7 +48,7 @@ pub(crate) fn parse(body: &str) -> Option<ErrorDetails> {
         } else if let Some(after) = rest.strip_prefix("<!--") {
             rest = skip_past(after, "-->")?;
         } else if let Some(after) = rest.strip_prefix("<![CDATA[") {
-            let end = after.find("]]>")?;
+            let end = find(after, "]]>")?;
             push_raw(&mut buffer, after.get(..end).unwrap_or(""));
             rest = after.get(end + 3..).unwrap_or("");
         } else if rest.starts_with("<!") {
@@ -122,12 +123,9 @@ fn details(
             (true, "detail") => &mut d.detail,
             (true, "instance") => &mut d.instance,
             (true, "status") => {
-                d.status = child
-                    .text
-                    .trim()
-                    .parse()
-                    .ok()
-                    .filter(|s| (100..=599).contains(s));
+                d.status = value::digits(child.text.trim(), 10)
+                    .filter(|s| (100..=599).contains(s))
+                    .and_then(|s| u16::try_from(s).ok());
                 continue;
             }
             _ => {
@@ -161,7 +159,7 @@ fn local(name: &str) -> &str {
 
 /// The rest of `s` after the first `end`; `None` when it never comes.
 fn skip_past<'a>(s: &'a str, end: &str) -> Option<&'a str> {
-    let at = s.find(end)?;
+    let at = find(s, end)?;
     s.get(at + end.len()..)
 }
 
@@ -196,10 +194,10 @@ fn decode(s: &str) -> String {
                 "apos" => '\'',
                 _ => {
                     let n = match name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
-                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                        None => name.strip_prefix('#')?.parse().ok()?,
+                        Some(hex) => value::digits(hex, 16)?,
+                        None => value::digits(name.strip_prefix('#')?, 10)?,
                     };
-                    char::from_u32(n)?
+                    char::from_u32(u32::try_from(n).ok()?)?
                 }
             };
             Some((c, i))
