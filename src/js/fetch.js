@@ -390,7 +390,7 @@ export function makeCreateFetch({ RetryPolicy, classify, classifyError, parseErr
                 attempts: attempt, method, url, locale, decision: null,
               });
             }
-            onRetry?.({ attempt, delayMs: waitMs, reason: 'cooldown', status: held.status, retryAfterMs: waitMs });
+            onRetry?.({ attempt, delayMs: waitMs, reason: 'cooldown', retryAfterMs: waitMs });
             await sleep(waitMs, userSignal);
             continue;
           }
