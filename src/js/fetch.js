@@ -113,13 +113,39 @@ function waitOnline(signal, maxMs) {
   });
 }
 
-// The caller's signal reaches an attempt through a listener, not AbortSignal.any(): on Node 20
-// every AbortSignal.any() call leaves an entry on a long-lived source signal for good. The
-// listener holds the attempt's controller weakly; it is removed when the attempt ends without
-// handing a response out, or once that response (which may still be read) is garbage.
-const relays = typeof FinalizationRegistry === 'function'
-  ? new FinalizationRegistry(({ signal, relay }) => signal.removeEventListener('abort', relay))
-  : null;
+// The caller's signal reaches an attempt's controller through one listener per caller signal,
+// not AbortSignal.any(): on Node 20 every AbortSignal.any() call leaves an entry on a long-lived
+// source signal for good, and a listener per call would pile up the same way. The controllers
+// are held weakly: an attempt that ends without handing a response out unlinks at once; one
+// whose response the caller holds stays reachable (so an abort still cancels its body) until
+// that response is garbage, then its entry is swept.
+/** Caller signal -> Set of WeakRef(attempt controller). */
+const links = new WeakMap();
+const canWeakRef = typeof WeakRef === 'function';
+
+/** Links `own` to `userSignal`; returns the function that unlinks it. */
+function link(userSignal, own) {
+  let set = links.get(userSignal);
+  if (set === undefined) {
+    set = new Set();
+    set.sweepAt = 64;
+    links.set(userSignal, set);
+    const entries = set;
+    userSignal.addEventListener('abort', () => {
+      for (const ref of entries) ref.deref()?.abort(userSignal.reason);
+      entries.clear();
+    }, { once: true });
+  }
+  if (set.size >= set.sweepAt) {
+    for (const ref of set) if (ref.deref() === undefined) set.delete(ref);
+    set.sweepAt = Math.max(64, 2 * set.size);
+  }
+  const ref = canWeakRef ? new WeakRef(own) : { deref: () => own };
+  set.add(ref);
+  const entries = set;
+  return () => entries.delete(ref);
+}
+
 /** Response -> its attempt's controller, kept alive while the response is. */
 const kept = new WeakMap();
 
@@ -144,15 +170,8 @@ function attemptSignal(userSignal, timeoutMs, deadlineLeftMs) {
   if (timeoutMs !== undefined) timers.push(later(fire('timedOut', `The attempt took longer than ${timeoutMs} ms.`), timeoutMs));
   if (deadlineLeftMs !== undefined) timers.push(later(fire('deadline', 'The request ran past its deadline.'), deadlineLeftMs));
   let unlink = () => {};
-  if (userSignal?.aborted) {
-    own.abort(userSignal.reason);
-  } else if (userSignal) {
-    const ref = typeof WeakRef === 'function' ? new WeakRef(own) : { deref: () => own };
-    const relay = () => ref.deref()?.abort(userSignal.reason);
-    userSignal.addEventListener('abort', relay, { once: true });
-    relays?.register(own, { signal: userSignal, relay }, own);
-    unlink = () => { userSignal.removeEventListener('abort', relay); relays?.unregister(own); };
-  }
+  if (userSignal?.aborted) own.abort(userSignal.reason);
+  else if (userSignal) unlink = link(userSignal, own);
   const stop = () => timers.forEach((cancel) => cancel());
   return {
     signal: own.signal,
