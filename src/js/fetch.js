@@ -284,6 +284,7 @@ function bodySource(input, request, init) {
 
 /** WeakRefs to the pause tables of the live createFetch instances that honour other tabs' pauses. */
 const tables = new Set();
+let tablesSweepAt = 64;
 let channel;
 
 /** The channel, opened on first use; null where BroadcastChannel is missing or refused. */
@@ -343,7 +344,14 @@ function pauseTable(maxRetryAfterMs) {
       return entry;
     },
   };
-  if (cooldownChannel()) tables.add(new WeakRef(table));
+  if (cooldownChannel()) {
+    // Instances that were dropped leave dead refs: sweep them as the set doubles.
+    if (tables.size >= tablesSweepAt) {
+      for (const ref of tables) if (ref.deref() === undefined) tables.delete(ref);
+      tablesSweepAt = Math.max(64, 2 * tables.size);
+    }
+    tables.add(new WeakRef(table));
+  }
   return table;
 }
 
