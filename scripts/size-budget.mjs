@@ -10,13 +10,17 @@ import { join } from 'node:path';
  * (61,466 B: descriptions in an opt-in pack, serde out of the wasm, lol_alloc, short import
  * names, no str-slicing panics or two-way searcher, no iterator chains in the header reader,
  * wasm-opt --converge --low-memory-unused) plus ~1.5%; lower it as the size goes down. The product target is 30 KB (30,720 B).
+ * Issue 13 raised it by what it measured to add (61,466 -> 66,792 B, +5,326 B: in the wasm about
+ * 2.5 KB for XML error bodies, 0.6 KB for body retry hints, 1.2 KB for the failure table, the
+ * retry quota, one-shot bodies and array extensions; 1 KB of JS for one-shot bodies, bounded
+ * error-body reads, held errors and cross-tab pauses), plus ~1.5%.
  * The descriptions pack (pkg/descriptions.js) is opt-in and not part of the entry.
  * Issue 14 (messages) raised it by 3,100 B on purpose: 61,445 -> 64,512 B measured, for the kind
  * `unknown`, situation variants and `when` tables (their catalog validation is most of it), server
  * text language matching, the rewritten English, and Intl.PluralRules/NumberFormat reads in the
  * current bindings (which the new boundary replaces).
  */
-export const BROWSER_ENTRY_BROTLI_BUDGET = 65_500;
+export const BROWSER_ENTRY_BROTLI_BUDGET = 70_000;
 /** Each locale pack (pkg/locales/<tag>.js). */
 export const LOCALE_PACK_BROTLI_BUDGET = 2_048;
 /** Each adapter (pkg/adapters/<name>.js: JS only, it shares the entry's wasm), issue 16. */

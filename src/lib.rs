@@ -28,5 +28,5 @@ static ALLOCATOR: rlsf::SmallGlobalTlsf = rlsf::SmallGlobalTlsf::new();
 pub use catalog::{Registry, Retry, Row, StatusClass};
 pub use classify::{classify, StatusInfo};
 pub use error::{ArgError, ArgErrorKind};
-pub use failure::{classify_failure, FailureClass, FailureFacts};
+pub use failure::{classify_failure, FailureClass, FailureFacts, FETCH_FAILURES};
 pub use kind::Kind;

@@ -64,3 +64,28 @@ pub extern "C" fn names() -> u32 {
         list(&mut DECISION_HEADERS.into_iter(), DECISION_HEADERS.len());
     }) as u32
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::catalog::StatusClass;
+    use crate::kind::Kind;
+    use crate::problem::Format;
+    use crate::retry::RetryReason;
+
+    /// Records write `value as u8`; JavaScript indexes the lists of [`super::names`] with it.
+    #[test]
+    fn enum_discriminants_index_the_name_lists() {
+        assert!(Kind::ALL.iter().enumerate().all(|(i, k)| *k as usize == i));
+        assert!(Format::ALL
+            .iter()
+            .enumerate()
+            .all(|(i, f)| *f as usize == i));
+        assert!(RetryReason::ALL
+            .iter()
+            .enumerate()
+            .all(|(i, r)| *r as usize == i));
+        for (i, code) in [100, 200, 300, 400, 500].into_iter().enumerate() {
+            assert_eq!(StatusClass::of(code).map(|c| c as usize), Some(i));
+        }
+    }
+}

@@ -14,7 +14,8 @@ pub(crate) mod body {
 
 /// `parseErrorBody(body, contentType?)`. IN holds the body (`len` bytes, as [`body`] says)
 /// then the content type (`content_type` bytes, negative for none). The answer is a record:
-/// present `u8`, then an ErrorDetails: format index `u8`, status `f64` (NaN for none), title,
+/// present `u8`, then an ErrorDetails: format index `u8`, status and retryAfterMs `f64` (NaN for
+/// none), title,
 /// detail, code, type and instance as optional strings, user-facing text (present `u8`,
 /// message, optional locale), field errors (`u32` count, field and message each), and
 /// extensions (`u32` count, then a key and a tape value each, see [`io::read_tape`]). Never an error record: a body that cannot be read is `null`.
@@ -45,6 +46,7 @@ pub extern "C" fn parse_error_body(kind: u32, len: i32, content_type: i32) -> u3
 fn write_details(out: &mut Out, d: &ErrorDetails) {
     out.u8(d.format as u8);
     out.opt_f64(d.status.map(f64::from));
+    out.opt_f64(d.retry_after_ms);
     for s in [&d.title, &d.detail, &d.code, &d.error_type, &d.instance] {
         out.opt_str(s.as_deref());
     }

@@ -9,7 +9,9 @@ use crate::classify::status_from_number;
 use crate::error::{js_number, ArgError};
 use crate::json::Value;
 use crate::kind::Kind;
-use crate::retry::{HeaderView, RetryContext, RetryDecision, RetryOptions, RetryPolicy};
+use crate::retry::{
+    HeaderView, RetryContext, RetryDecision, RetryOptions, RetryPolicy, RetryReason,
+};
 
 /// The policies, by handle - 1; `None` for a freed slot.
 #[derive(Debug, Default)]
@@ -114,11 +116,15 @@ pub extern "C" fn policy_free(handle: u32) {
     });
 }
 
-/// Records a successful call (refills the budget). Nothing for a freed handle: a call that
-/// succeeds after its policy was freed is still a success.
+/// Records a successful call (refills the budget): `retried` is the index of the reason of the
+/// decision that made the successful attempt (-1 for a first-attempt success). Nothing for a
+/// freed handle: a call that succeeds after its policy was freed is still a success.
 #[cfg_attr(target_arch = "wasm32", no_mangle)]
-pub extern "C" fn policy_success(handle: u32) {
-    with_policy(handle, RetryPolicy::record_success);
+pub extern "C" fn policy_success(handle: u32, retried: i32) {
+    let reason = usize::try_from(retried)
+        .ok()
+        .and_then(|i| RetryReason::ALL.get(i).copied());
+    with_policy(handle, |p| p.record_success(reason));
 }
 
 /// A record of the policy's `limit` (`u32`), `maxRetryAfterMs` (`f64`) and budget tokens
@@ -138,19 +144,23 @@ pub extern "C" fn policy_info(handle: u32) -> u32 {
     })) as u32
 }
 
-/// The failure kinds `context.error` can name, by index (-1 for none).
+/// The failure kinds `context.error` can name, by index + 1 (0 for none).
 const FAILURES: [Kind; 4] = [
     Kind::NetworkError,
     Kind::Offline,
     Kind::Timeout,
     Kind::Aborted,
 ];
+/// Set in `failure` when the request body can be sent only once.
+const ONE_SHOT: u32 = 16;
 
 /// `policy.decide(context)` over plain facts. IN holds the method, then the response headers
 /// and the request headers joined as `name\0value\0…` (only the names the decision reads),
 /// with UTF-8 lengths `method`, `headers`, `request_headers` (negative for absent). `status`,
-/// `elapsed_ms` and `deadline_ms` are NaN for absent; `failure` indexes [`FAILURES`] (-1 for
-/// none); `now` is epoch ms.
+/// `elapsed_ms`, `deadline_ms` and `body_wait_ms` (`context.bodyRetryAfterMs`, the wait the
+/// error body asked for) are NaN for absent; `failure` is the index of the failure kind in
+/// [`FAILURES`] plus 1 (0 for none), plus [`ONE_SHOT`] when `context.replayable` is `false` (a
+/// body that can be sent only once); `now` is epoch ms.
 ///
 /// The answer is a record: retry `u8`, reason index `u8`, delayMs `f64`, retryAfterMs `f64`
 /// (NaN for none); or the error naming the bad context member.
@@ -160,9 +170,10 @@ pub extern "C" fn policy_decide(
     handle: u32,
     attempt: f64,
     status: f64,
-    failure: i32,
+    failure: u32,
     elapsed_ms: f64,
     deadline_ms: f64,
+    body_wait_ms: f64,
     now: f64,
     method: i32,
     headers: i32,
@@ -188,8 +199,9 @@ pub extern "C" fn policy_decide(
             false => Some(status_from_number("context.status", status)?),
         };
         let number = |n: f64| (!n.is_nan()).then_some(n);
-        let failure = usize::try_from(failure)
-            .ok()
+        let replayable = failure & ONE_SHOT == 0;
+        let failure = ((failure & 15) as usize)
+            .checked_sub(1)
             .and_then(|i| FAILURES.get(i).copied());
         let headers = headers.map(HeaderView::Joined);
         let request_headers = request_headers.map(HeaderView::Joined);
@@ -212,6 +224,8 @@ pub extern "C" fn policy_decide(
                 elapsed_ms: number(elapsed_ms),
                 deadline_ms: number(deadline_ms),
                 now_ms: if now.is_finite() { now } else { 0.0 },
+                body_wait_ms: number(body_wait_ms),
+                replayable,
             };
             policy.decide(&ctx)
         })

@@ -369,6 +369,7 @@ export function parseErrorBody(body, contentType) {
 function details() {
   const d = { format: names.formats[u8at()] };
   const status = optF64();
+  const retryAfterMs = optF64();
   const title = optStr();
   const detail = optStr();
   const code = optStr();
@@ -380,6 +381,7 @@ function details() {
   if (type !== undefined) d.type = type;
   if (instance !== undefined) d.instance = instance;
   if (status !== undefined) d.status = status;
+  if (retryAfterMs !== undefined) d.retryAfterMs = retryAfterMs;
   if (u8at() === 1) {
     const message = str();
     const locale = optStr();

@@ -46,12 +46,20 @@ function messageFor(userMessage, error, fallback) {
 
 /** Builds HttpError / NetworkError over the core's userMessage(). */
 export function makeErrors({ userMessage }) {
-  /** A final response that was not ok (after any retries). */
+  /**
+   * A final response that was not ok (after any retries), or a call held back by the server's
+   * wait past its deadline or timeoutMs: then `response` is null and `retryAfterMs` is the wait
+   * left.
+   */
   class HttpError extends Error {
     constructor(init) {
       const { response, status, reason, kind, details = null, contentLanguage = null, retryAfterMs = null, attempts = 1, method = 'GET', url = '', locale, decision = null } = fields(init,
         ['response', 'status', 'reason', 'kind', 'details', 'contentLanguage', 'retryAfterMs', 'attempts', 'method', 'url', 'locale', 'decision']);
-      super(`Request failed with status ${show(status)} ${show(reason)}: ${show(method)} ${show(url)}`);
+      // No response: the call was held by the server's wait (another call's Retry-After) and
+      // its deadline or timeoutMs ran out before anything more was sent.
+      super(response === null
+        ? `Request held for the server's wait (${show(status)} ${show(reason)}): ${show(method)} ${show(url)}`
+        : `Request failed with status ${show(status)} ${show(reason)}: ${show(method)} ${show(url)}`);
       this.name = HTTP_ERROR;
       this.status = status;
       this.kind = kind;

@@ -210,7 +210,7 @@ export interface DescriptionPack {
 export function addDescriptions(pack: DescriptionPack): void;
 
 /** The shapes `parseErrorBody()` recognises. */
-export type ErrorBodyFormat = 'problem+json' | 'google' | 'stripe' | 'github' | 'jsonapi' | 'graphql' | 'odata' | 'aws' | 'generic';
+export type ErrorBodyFormat = 'problem+json' | 'google' | 'stripe' | 'github' | 'jsonapi' | 'graphql' | 'odata' | 'aws' | 'generic' | 'xml';
 
 /** What an API error body says. Every string is plain text (control characters removed, at most 1,000 characters). */
 export interface ErrorDetails {
@@ -224,17 +224,20 @@ export interface ErrorDetails {
   instance?: string;
   /** The status the body states (problem+json `status`, Google's `error.code`). */
   status?: number;
+  /** How long the body asks the client to wait, in ms: Google's RetryInfo.retryDelay, Discord's and Telegram's retry_after. createFetch uses it like Retry-After when no header gives a wait. */
+  retryAfterMs?: number;
   /** Text the API itself marks as meant for end users (Google's LocalizedMessage). */
   userFacing?: { message: string; locale?: string };
   /** Errors tied to input fields (JSON pointers and paths become dotted names: 'profile.color'). */
   fieldErrors: { field: string; message: string }[];
-  /** Simple extension members (problem+json extensions, Stripe's decline_code/doc_url, …). */
-  extensions?: Record<string, string | number | boolean | null>;
+  /** Extension members: problem+json extensions (simple values and arrays of them, at most 16 items), Stripe's decline_code/doc_url, an XML error's other elements, … */
+  extensions?: Record<string, string | number | boolean | null | (string | number | boolean)[]>;
 }
 
 /**
  * Extracts what an API error body says: RFC 9457 problem+json and the shapes of Google, Stripe,
- * GitHub, JSON:API, GraphQL, OData/Microsoft, AWS and plain `{message}` / `{error}` bodies.
+ * GitHub, JSON:API, GraphQL, OData/Microsoft, AWS and plain `{message}` / `{error}` bodies, and XML
+ * error bodies (S3 and other AWS XML services, Azure Storage, problem+xml; no DTD or entity expansion).
  * Returns null when the body carries no error information. Never throws on malformed, hostile or
  * huge input (it reads a bounded prefix).
  */
@@ -246,7 +249,8 @@ export type Jitter = 'full' | 'equal' | 'none';
 /** Why `decide()` decided what it did. */
 export type RetryReason =
   | 'status' | 'retry_after' | 'network' | 'timeout' | 'offline'
-  | 'limit' | 'deadline' | 'method' | 'not_retryable' | 'aborted' | 'budget' | 'retry_after_too_long';
+  | 'limit' | 'deadline' | 'method' | 'not_retryable' | 'aborted' | 'budget' | 'retry_after_too_long'
+  | 'body_not_replayable';
 
 /** Options of `new RetryPolicy()` (and `createFetch({ retry })`). Unknown keys throw a TypeError. */
 export interface RetryOptions {
@@ -271,9 +275,11 @@ export interface RetryOptions {
   /** Retry POST/PATCH (any method) when the request carries an Idempotency-Key or X-Idempotency-Key header; 409 then counts as retryable too. @default true */
   retryNonIdempotentWithKey?: boolean;
   /**
-   * gRPC-style retry throttling shared by every call through one policy: each retryable failure
-   * costs 1 token, each success adds `tokenRatio`, and no retry is made while
-   * tokens <= maxTokens / 2. `false` turns it off. @default { maxTokens: 10, tokenRatio: 0.1 }
+   * The retry budget shared by every call through one policy (an AWS-style retry quota): a retry
+   * costs 1 token (2 after a timeout) and needs the bucket to hold it, a retry that succeeds gives
+   * its cost back, a call that succeeds at its first attempt adds `tokenRatio`. An outage gets at
+   * most `maxTokens` retries (200 concurrent calls: 1.05x); 20% transient failures never run it
+   * dry. `false` turns it off. @default { maxTokens: 10, tokenRatio: 0.5 }
    */
   budget?: { maxTokens?: number; tokenRatio?: number } | boolean;
   /** Seed of the jitter's random source, for reproducible delays. @default random */
@@ -300,6 +306,10 @@ export interface RetryContext {
   deadlineMs?: number;
   /** Now, in epoch milliseconds (for HTTP-dates and epoch resets). @default Date.now() */
   now?: number;
+  /** The wait the error body asked for (`ErrorDetails.retryAfterMs`), in ms; a header's wait wins. */
+  bodyRetryAfterMs?: number;
+  /** false when the request body can be sent only once (a stream): a retry becomes 'body_not_replayable'. @default true */
+  replayable?: boolean;
 }
 
 /** The answer of `decide()`. */
@@ -320,8 +330,11 @@ export class RetryPolicy {
   constructor(options?: RetryOptions);
   /** Decides whether and when to retry after a failed attempt. */
   decide(context: RetryContext): RetryDecision;
-  /** Records a successful call (refills the budget by `tokenRatio`). */
-  recordSuccess(): void;
+  /**
+   * Records a successful call: a first-attempt success adds `tokenRatio` to the budget; pass the
+   * reason of the decision that made a successful retry to give its cost back.
+   */
+  recordSuccess(retryReason?: RetryReason): void;
   /** The longest server-requested wait that is honoured (ms). */
   readonly maxRetryAfterMs: number;
   /** Retries after the first attempt. */
@@ -366,7 +379,11 @@ export interface CreateFetchOptions {
   locale?: string | readonly string[];
 }
 
-/** A final response that was not ok. `message`: 'Request failed with status 503 Service Unavailable: GET https://…' */
+/**
+ * A final response that was not ok. `message`: 'Request failed with status 503 Service Unavailable: GET https://…'.
+ * Also a call held by the server's wait (another call's Retry-After) past its deadline or timeoutMs:
+ * then `response` is null, `retryAfterMs` is the wait left, and `message` starts 'Request held for the server's wait'.
+ */
 export class HttpError extends Error {
   readonly name: 'HttpError';
   readonly status: number;
@@ -385,7 +402,7 @@ export class HttpError extends Error {
   readonly attempts: number;
   /** The last retry decision: why retrying stopped ('limit', 'budget', 'not_retryable', 'retry_after_too_long', …), or null when none was made. */
   readonly decision: RetryDecision | null;
-  readonly response: Response;
+  readonly response: Response | null;
   readonly method: string;
   readonly url: string;
   /** The message for end users. */

@@ -9,6 +9,8 @@ import { writeTape, TOO_DEEP } from './tape.js';
 
 /** The failure kinds `context.error` may name, by the index the export takes. */
 const FAILURES = ['network_error', 'offline', 'timeout', 'aborted'];
+/** Set in the failure index when the body can be sent only once (src/bindings/retry.rs). */
+const ONE_SHOT = 16;
 /** Limits of the options' tape. */
 const OPTION_LIMITS = { depth: 4, nodes: 2_000, string: 256 };
 
@@ -98,19 +100,21 @@ export class RetryPolicy {
     let status = get(context, 'status');
     if (status === undefined || status === null) status = NaN;
     else if (typeof status !== 'number' || status !== status) throw new TypeError(`context.status must be an integer from 100 to 599, got ${describe(status)}`);
-    const failure = failureIndex(get(context, 'error'));
+    let failure = failureIndex(get(context, 'error')) + 1;
+    if (get(context, 'replayable') === false) failure |= ONE_SHOT;
     const headers = joinHeaders(get(context, 'headers'), 'context.headers');
     const requestHeaders = joinHeaders(get(context, 'requestHeaders'), 'context.requestHeaders');
     const elapsedMs = optionalNumber(context, 'elapsedMs') ?? NaN;
     const deadlineMs = optionalNumber(context, 'deadlineMs') ?? NaN;
     const now = optionalNumber(context, 'now') ?? Date.now();
+    const bodyWait = optionalNumber(context, 'bodyRetryAfterMs') ?? NaN;
     return guard(() => {
       const handle = this.#handle();
       begin();
       const m = text(method ?? undefined);
       const h = text(headers);
       const r = text(requestHeaders);
-      read(wasm().policy_decide(handle, attempt, status, failure, elapsedMs, deadlineMs, now, m, h, r));
+      read(wasm().policy_decide(handle, attempt, status, failure, elapsedMs, deadlineMs, bodyWait, now, m, h, r));
       const retry = u8at() === 1;
       const reason = names.reasons[u8at()];
       const delayMs = f64();
@@ -119,11 +123,15 @@ export class RetryPolicy {
     });
   }
 
-  /** Records a successful call (refills the budget). Does nothing once freed. */
-  recordSuccess() {
+  /**
+   * Records a successful call (refills the budget). `retryReason`: the reason of the decision
+   * that made the successful attempt (none for a first-attempt success). Does nothing once freed.
+   */
+  recordSuccess(retryReason) {
     const slot = this.#slot;
     if (slot.handle === 0) return;
-    guard(() => wasm().policy_success(this.#handle()));
+    const reason = typeof retryReason === 'string' ? names.reasons.indexOf(retryReason) : -1;
+    guard(() => wasm().policy_success(this.#handle(), reason));
   }
 
   #info() {

@@ -2,7 +2,9 @@
 
 use crate::json::{self, Map, Value};
 
-use super::{aws, generic, github, google, graphql, jsonapi, media, odata, rfc9457, stripe};
+use super::{
+    aws, generic, github, google, graphql, hint, jsonapi, media, odata, rfc9457, stripe, xml,
+};
 use super::{text, value, ErrorDetails, Format, MAX_BODY_BYTES, MAX_TEXT_CHARS};
 
 /// `body` cut to at most [`MAX_BODY_BYTES`] on a character boundary, and whether it was cut.
@@ -45,6 +47,10 @@ pub(crate) fn from_text(body: &str, content_type: Option<&str>) -> Option<ErrorD
         let problem = media.as_ref().is_some_and(media::Media::is_problem_json);
         return from_value(&value, problem);
     }
+    let declared_xml = media.as_ref().is_some_and(media::Media::is_xml);
+    if declared_xml || (media.is_none() && body.starts_with('<')) {
+        return xml::parse(body);
+    }
     // Untyped bodies that are JSON scalars (`42`, `true`, `"text"`) are JSON, not text.
     if media.is_none() && json::parse(body).is_ok() {
         return None;
@@ -65,14 +71,14 @@ pub(crate) fn from_text(body: &str, content_type: Option<&str>) -> Option<ErrorD
 /// Reads a parsed body: an object, or the first element of an array when it is an object
 /// (Salesforce and others answer with a list of errors).
 pub(crate) fn from_value(body: &Value, problem: bool) -> Option<ErrorDetails> {
-    match body {
-        Value::Object(o) => from_object(o, problem),
-        Value::Array(items) => match items.first() {
-            Some(Value::Object(o)) => from_object(o, problem),
-            _ => None,
-        },
-        _ => None,
-    }
+    let o = match body {
+        Value::Object(o) => o,
+        Value::Array(items) => items.first()?.as_object()?,
+        _ => return None,
+    };
+    let mut d = from_object(o, problem)?;
+    d.retry_after_ms = hint::retry_after_ms(o);
+    Some(d)
 }
 
 /// Tries the shapes in order; the first that recognises the object and finds something in it

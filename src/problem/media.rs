@@ -30,6 +30,11 @@ impl Media {
         self.0 == "application/problem+json"
     }
 
+    /// `application/xml`, `text/xml`, or any `+xml` type (`application/problem+xml`).
+    pub(crate) fn is_xml(&self) -> bool {
+        self.0 == "application/xml" || self.0 == "text/xml" || self.0.ends_with("+xml")
+    }
+
     /// `text/plain`.
     pub(crate) fn is_plain_text(&self) -> bool {
         self.0 == "text/plain"

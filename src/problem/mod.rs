@@ -21,10 +21,18 @@
 //! body that fails to parse gives `None`. Without a content type, a body that parses as a JSON
 //! scalar (`42`, `true`, `"text"`) gives `None` too.
 //!
+//! XML is read (format `xml`, see the `xml` module: S3 and other AWS XML services, Azure
+//! Storage, `application/problem+xml`) when the content type is `application/xml`,
+//! `text/xml` or any `+xml` type, or is missing and the body starts with `<`; no DTD, entity
+//! expansion or external reference is ever processed.
+//!
 //! Plain-text policy: any other body is returned as a `generic` detail only when the content
 //! type is `text/plain` or missing, the body does not start with `<`, was not cut by the size
-//! bound, and is at most [`MAX_TEXT_CHARS`] characters once trimmed. HTML, XML (including
-//! `application/problem+xml`) and other types give `None`.
+//! bound, and is at most [`MAX_TEXT_CHARS`] characters once trimmed. HTML and other types
+//! give `None`.
+//!
+//! Server timing in a body (Google's `RetryInfo`, Discord's and Telegram's `retry_after`) is
+//! read into [`ErrorDetails::retry_after_ms`] (see the `hint` module).
 #![deny(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -42,6 +50,7 @@ mod generic;
 mod github;
 mod google;
 mod graphql;
+mod hint;
 mod jsonapi;
 mod media;
 mod odata;
@@ -49,6 +58,7 @@ mod rfc9457;
 mod stripe;
 mod text;
 mod value;
+mod xml;
 
 #[cfg(test)]
 mod tests;
@@ -65,6 +75,8 @@ pub const MAX_TEXT_CHARS: usize = 1000;
 pub const MAX_FIELD_ERRORS: usize = 50;
 /// The most extension members one result carries.
 pub const MAX_EXTENSIONS: usize = 16;
+/// The most items an array-valued extension member keeps.
+pub const MAX_EXTENSION_ITEMS: usize = 16;
 
 /// Which known shape an error body had.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -88,11 +100,13 @@ pub enum Format {
     /// Anything else that carries a message or code (`{"message": ...}`, `{"error": ...}`,
     /// `{"detail": ...}`, plain text...).
     Generic,
+    /// XML error bodies: S3 and other AWS XML services, Azure Storage, problem+xml.
+    Xml,
 }
 
 impl Format {
     /// Every format, in declaration order (`Format as u8` indexes it).
-    pub const ALL: [Format; 9] = [
+    pub const ALL: [Format; 10] = [
         Format::Problem,
         Format::Google,
         Format::Stripe,
@@ -102,6 +116,7 @@ impl Format {
         Format::OData,
         Format::Aws,
         Format::Generic,
+        Format::Xml,
     ];
 
     /// The format's name as JavaScript sees it (`"problem+json"`, `"google"`, ...).
@@ -116,6 +131,7 @@ impl Format {
             Format::OData => "odata",
             Format::Aws => "aws",
             Format::Generic => "generic",
+            Format::Xml => "xml",
         }
     }
 }
@@ -166,10 +182,15 @@ pub struct ErrorDetails {
     pub user_facing: Option<UserFacing>,
     /// Problems with individual request fields, at most [`MAX_FIELD_ERRORS`].
     pub field_errors: Vec<FieldError>,
-    /// Other simple (string, number, boolean) members: problem+json extension members,
-    /// Stripe's `decline_code`/`doc_url`, GitHub's `documentation_url`. At most
-    /// [`MAX_EXTENSIONS`]; skipped when empty.
+    /// Other members: problem+json extension members (strings, numbers, booleans, and
+    /// arrays of those, at most [`MAX_EXTENSION_ITEMS`] items), Stripe's
+    /// `decline_code`/`doc_url`, GitHub's `documentation_url`, the other child elements of
+    /// an XML error. At most [`MAX_EXTENSIONS`]; skipped when empty.
     pub extensions: Map,
+    /// How long the body asks the client to wait before trying again, in ms (Google's
+    /// `RetryInfo.retryDelay`, Discord's and Telegram's `retry_after`); `retryAfterMs` in
+    /// JavaScript. The retry policy uses it like `Retry-After` when no header gives a wait.
+    pub retry_after_ms: Option<f64>,
 }
 
 impl ErrorDetails {
@@ -186,6 +207,7 @@ impl ErrorDetails {
             user_facing: None,
             field_errors: Vec::new(),
             extensions: Map::new(),
+            retry_after_ms: None,
         }
     }
 

@@ -7,8 +7,17 @@ use super::field::Fields;
 use super::value::{self, MAX_ITEMS};
 use super::{text, ErrorDetails, Format, MAX_EXTENSIONS};
 
-/// The members RFC 9457 defines, plus `errors` (its §3 example, ASP.NET Core).
-const STANDARD: [&str; 6] = ["type", "title", "status", "detail", "instance", "errors"];
+/// The members RFC 9457 defines, plus `errors` (its §3 example, ASP.NET Core) and
+/// `invalid-params` (RFC 7807 §3's example), which are read as field errors.
+const STANDARD: [&str; 7] = [
+    "type",
+    "title",
+    "status",
+    "detail",
+    "instance",
+    "errors",
+    "invalid-params",
+];
 
 /// True when an object looks like problem details without being declared so: at least two
 /// well-typed standard members, one of them `title`, or `type` together with `detail`
@@ -47,6 +56,21 @@ pub(crate) fn parse(o: &Map) -> Option<ErrorDetails> {
         Some(Value::Object(map)) => fields.push_map(map),
         _ => {}
     }
+    // RFC 7807 §3: "invalid-params": [{"name": "age", "reason": "must be a positive integer"}]
+    for param in value::arr(o, "invalid-params")
+        .unwrap_or_default()
+        .iter()
+        .take(MAX_ITEMS)
+        .filter_map(Value::as_object)
+    {
+        if fields.is_full() {
+            break;
+        }
+        let field = value::string(param, "name").or_else(|| super::field::of_element(param));
+        let message =
+            value::string(param, "reason").or_else(|| super::field::message_of_element(param));
+        fields.push(field, message);
+    }
     fields.finish(&mut d);
     let said = d.has_message() || d.error_type.is_some() || d.instance.is_some();
     if !said && d.status.is_none() {
@@ -62,7 +86,7 @@ pub(crate) fn parse(o: &Map) -> Option<ErrorDetails> {
         if STANDARD.contains(&key.as_str()) {
             continue;
         }
-        if let (Some(key), Some(member)) = (text::clean(key), value::simple(member)) {
+        if let (Some(key), Some(member)) = (text::clean(key), value::member(member)) {
             d.extensions.insert(key, member);
         }
     }

@@ -93,7 +93,35 @@ pub(crate) fn simple(v: &Value) -> Option<Value> {
     }
 }
 
+/// An extension member's value: a simple value, or an array of simple values (the others
+/// skipped) of at most [`MAX_EXTENSION_ITEMS`](super::MAX_EXTENSION_ITEMS) items.
+pub(crate) fn member(v: &Value) -> Option<Value> {
+    match v {
+        Value::Array(items) => {
+            let kept: Vec<Value> = items
+                .iter()
+                .take(MAX_ITEMS)
+                .filter_map(simple)
+                .take(super::MAX_EXTENSION_ITEMS)
+                .collect();
+            (!kept.is_empty()).then_some(Value::Array(kept))
+        }
+        _ => simple(v),
+    }
+}
+
 /// True when `o` has a member `key` that is a string.
 pub(crate) fn has_str(o: &Map, key: &str) -> bool {
     raw_str(o, key).is_some()
+}
+
+/// The value of `s` in base `radix` (10 or 16) when it is 1 to 15 digits of that base and
+/// nothing else. Written out because core's `str::parse` brings its own parsers into the wasm.
+pub(crate) fn digits(s: &str, radix: u32) -> Option<u64> {
+    if s.is_empty() || s.len() > 15 {
+        return None;
+    }
+    s.chars().try_fold(0u64, |n, c| {
+        Some(n * u64::from(radix) + u64::from(c.to_digit(radix)?))
+    })
 }

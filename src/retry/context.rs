@@ -35,6 +35,14 @@ pub struct RetryContext<'a> {
     pub deadline_ms: Option<f64>,
     /// The current time in epoch milliseconds (`Date.now()`), for HTTP-dates and epoch resets.
     pub now_ms: f64,
+    /// The wait the error body asked for, in ms (`ErrorDetails::retry_after_ms`: Google's
+    /// `RetryInfo.retryDelay`, Discord's and Telegram's `retry_after`). Used like a
+    /// `Retry-After` when the headers give no wait; negative or NaN values are ignored.
+    pub body_wait_ms: Option<f64>,
+    /// False when the request body can be sent only once (a stream, an async iterable): an
+    /// attempt that would be retried ends with reason `body_not_replayable` instead, and
+    /// costs the budget nothing. Defaults to true.
+    pub replayable: bool,
 }
 
 impl<'a> RetryContext<'a> {
@@ -52,7 +60,21 @@ impl<'a> RetryContext<'a> {
             elapsed_ms: None,
             deadline_ms: None,
             now_ms,
+            body_wait_ms: None,
+            replayable: true,
         }
+    }
+
+    /// With the wait the error body asked for.
+    pub const fn with_body_wait_ms(mut self, ms: f64) -> Self {
+        self.body_wait_ms = Some(ms);
+        self
+    }
+
+    /// With whether the request body can be sent again.
+    pub const fn with_replayable(mut self, replayable: bool) -> Self {
+        self.replayable = replayable;
+        self
     }
 
     /// With a response status.

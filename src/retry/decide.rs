@@ -7,7 +7,7 @@ use super::backoff::{backoff_delay, jittered};
 use super::budget::RetryBudget;
 use super::context::RetryContext;
 use super::options::RetryOptions;
-use super::rate_limit::server_wait;
+use super::rate_limit::{server_wait, ServerWait, WaitSource};
 use super::reason::RetryReason;
 use super::rng::Rng;
 
@@ -90,11 +90,16 @@ impl RetryPolicy {
         self.unseeded = false;
     }
 
-    /// Tells the budget that a call succeeded (adds `tokenRatio` tokens). Call it for every
-    /// response that ends a call without a retryable failure.
-    pub fn record_success(&mut self) {
+    /// Tells the budget that a call succeeded: `retried` is the reason of the decision that
+    /// made the successful attempt (`None` when it was the first attempt). A first-attempt
+    /// success adds `tokenRatio` tokens; a successful retry gives back what it cost (2 tokens
+    /// after [`RetryReason::Timeout`], else 1). Call it for every 2xx/3xx that ends a call.
+    pub fn record_success(&mut self, retried: Option<RetryReason>) {
         if let Some(budget) = &mut self.budget {
-            budget.on_success();
+            match retried {
+                None => budget.on_first_attempt_success(),
+                Some(reason) => budget.on_retry_success(reason == RetryReason::Timeout),
+            }
         }
     }
 
@@ -113,10 +118,11 @@ impl RetryPolicy {
     /// (`aborted`); a status outside the set, a 413 without timing, or a timeout with
     /// `retryOnTimeout` off (`not_retryable`); then the delay: offline → 0 (`offline`), the
     /// server's wait for a status in `afterStatusCodes` (`retry_after`, or
-    /// `retry_after_too_long` over `maxRetryAfterMs`), else the jittered backoff (`status`,
-    /// `network`, `timeout`); the deadline again with the delay (`deadline`); and last the
-    /// budget (`budget`), which only failures that would otherwise be retried pay for.
-    /// Offline failures do not touch the budget.
+    /// `retry_after_too_long` over `maxRetryAfterMs`; the headers' wait, else the body's),
+    /// else the jittered backoff (`status`, `network`, `timeout`); the deadline again with the
+    /// delay (`deadline`); a body that cannot be sent again (`body_not_replayable`); and last
+    /// the budget (`budget`), which only retries pay for (see [`RetryBudget`]). Offline
+    /// failures do not touch the budget.
     ///
     /// Does not allocate.
     pub fn decide(&mut self, ctx: &RetryContext<'_>) -> RetryDecision {
@@ -133,7 +139,9 @@ impl RetryPolicy {
         let honoured =
             status.is_some_and(|s| o.after_status_codes.matches(s, ctx.status_registered));
         let wait = if honoured || status == Some(413) {
-            ctx.headers.and_then(|h| server_wait(h, ctx.now_ms))
+            ctx.headers
+                .and_then(|h| server_wait(h, ctx.now_ms))
+                .or_else(|| body_wait(ctx.body_wait_ms))
         } else {
             None
         };
@@ -190,9 +198,12 @@ impl RetryPolicy {
         if deadline.is_some_and(|d| elapsed + delay >= d) {
             return no(RetryReason::Deadline);
         }
+        if !ctx.replayable {
+            return no(RetryReason::BodyNotReplayable);
+        }
         if reason != RetryReason::Offline {
             if let Some(budget) = &mut self.budget {
-                if !budget.on_retryable_failure() {
+                if !budget.try_acquire(reason == RetryReason::Timeout) {
                     return no(RetryReason::Budget);
                 }
             }
@@ -204,4 +215,13 @@ impl RetryPolicy {
             retry_after_ms,
         }
     }
+}
+
+/// The error body's wait as a [`ServerWait`]: finite and >= 0, else none.
+fn body_wait(ms: Option<f64>) -> Option<ServerWait> {
+    ms.filter(|ms| ms.is_finite() && *ms >= 0.0)
+        .map(|ms| ServerWait {
+            ms,
+            source: WaitSource::Body,
+        })
 }

@@ -2,9 +2,9 @@
 //!
 //! A [`RetryPolicy`] holds validated [`RetryOptions`] (defaults as in DESIGN.md: 2 retries,
 //! idempotent methods, 408 413 425 429 500 502 503 504, server timing honoured for 413 429
-//! 503 up to 60 s, 300 ms doubling backoff capped at 10 s with full jitter, a gRPC-style
-//! retry budget of 10 tokens). [`RetryPolicy::decide`] takes a [`RetryContext`] and returns a
-//! [`RetryDecision`] `{ retry, delay_ms, reason, retry_after_ms }`.
+//! 503 up to 60 s, 300 ms doubling backoff capped at 10 s with full jitter, a retry budget
+//! of 10 tokens in the manner of the AWS SDKs' retry quota). [`RetryPolicy::decide`] takes a
+//! [`RetryContext`] and returns a [`RetryDecision`] `{ retry, delay_ms, reason, retry_after_ms }`.
 //!
 //! The header parsers ([`server_wait`], [`parse_http_date`], …) are public for the bindings
 //! and never panic on any input.
@@ -37,7 +37,7 @@ mod rng;
 mod status;
 
 pub use backoff::backoff_delay;
-pub use budget::RetryBudget;
+pub use budget::{RetryBudget, RETRY_COST, TIMEOUT_RETRY_COST};
 pub use context::RetryContext;
 pub use decide::{RetryDecision, RetryPolicy};
 pub use headers::{HeaderView, Headers, DECISION_HEADERS};

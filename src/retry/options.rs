@@ -26,7 +26,7 @@ pub const DEFAULT_MAX_DELAY_MS: f64 = 10_000.0;
 /// Default [`BudgetOptions::max_tokens`].
 pub const DEFAULT_BUDGET_MAX_TOKENS: f64 = 10.0;
 /// Default [`BudgetOptions::token_ratio`].
-pub const DEFAULT_BUDGET_TOKEN_RATIO: f64 = 0.1;
+pub const DEFAULT_BUDGET_TOKEN_RATIO: f64 = 0.5;
 /// The largest [`BudgetOptions::max_tokens`] accepted (as gRPC).
 pub const MAX_BUDGET_TOKENS: f64 = 1000.0;
 /// The longest method name accepted, in bytes.
@@ -65,12 +65,16 @@ impl Jitter {
     }
 }
 
-/// gRPC-style retry throttling: the retry budget shared by every call through one policy.
+/// The retry budget shared by every call through one policy (the rule is in
+/// [`RetryBudget`](super::RetryBudget)): a retry costs 1 token (2 after a timeout), a retry
+/// that succeeds gives it back, a first-attempt success adds `token_ratio`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct BudgetOptions {
-    /// Starting and largest token count, in (0, 1000]. No retry while tokens <= half of it.
+    /// Starting and largest token count, in (0, 1000]: the most retries an outage gets
+    /// (default 10). A retry needs the bucket to hold its cost.
     pub max_tokens: f64,
-    /// Tokens a success adds back, in (0, 1]; kept to 3 decimal places, as gRPC.
+    /// Tokens a call that succeeds at its first attempt adds, in (0, 1] (default 0.5); kept
+    /// to 3 decimal places.
     pub token_ratio: f64,
 }
 

@@ -14,6 +14,9 @@ pub enum WaitSource {
     RateLimit,
     /// `RateLimit-Reset`, `X-RateLimit-Reset` or `X-Rate-Limit-Reset`.
     RateLimitReset,
+    /// The error body (Google's `RetryInfo.retryDelay`, Discord's and Telegram's
+    /// `retry_after`), read by [`crate::problem`]; used only when no header gives a wait.
+    Body,
 }
 
 /// A wait the server asked for, in milliseconds from now (0 for a time in the past).
@@ -21,7 +24,7 @@ pub enum WaitSource {
 pub struct ServerWait {
     /// How long to wait, in milliseconds; always finite and >= 0.
     pub ms: f64,
-    /// Which header said so.
+    /// Which header (or the body) said so.
     pub source: WaitSource,
 }
 

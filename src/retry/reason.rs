@@ -30,11 +30,14 @@ pub enum RetryReason {
     Budget,
     /// No retry: the server asked to wait longer than `maxRetryAfterMs`.
     RetryAfterTooLong,
+    /// No retry: the request body was a stream or an async iterable, which can be sent only
+    /// once (the attempt would otherwise have been retried).
+    BodyNotReplayable,
 }
 
 impl RetryReason {
-    /// Every reason: the five for a retry, then the seven for no retry.
-    pub const ALL: [RetryReason; 12] = [
+    /// Every reason: the five for a retry, then the eight for no retry.
+    pub const ALL: [RetryReason; 13] = [
         RetryReason::Status,
         RetryReason::RetryAfter,
         RetryReason::Network,
@@ -47,6 +50,7 @@ impl RetryReason {
         RetryReason::Aborted,
         RetryReason::Budget,
         RetryReason::RetryAfterTooLong,
+        RetryReason::BodyNotReplayable,
     ];
 
     /// The stable snake_case name JavaScript sees.
@@ -64,6 +68,7 @@ impl RetryReason {
             RetryReason::Aborted => "aborted",
             RetryReason::Budget => "budget",
             RetryReason::RetryAfterTooLong => "retry_after_too_long",
+            RetryReason::BodyNotReplayable => "body_not_replayable",
         }
     }
 

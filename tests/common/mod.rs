@@ -362,6 +362,7 @@ macro_rules! shared_suite {
             assert_eq!(r.u8(), 1);
             assert_eq!(names()[2][r.u8() as usize], "problem+json");
             assert_eq!(r.opt_f64(), Some(403.0));
+            assert_eq!(r.opt_f64(), None, "no retryAfterMs");
             assert_eq!(r.opt_str().as_deref(), Some("Out of credit"));
             assert_eq!(r.opt_str().as_deref(), Some("Balance is 30"));
             let [t, ct] = input([Some("<html></html>"), Some("text/html")]);
@@ -380,7 +381,7 @@ macro_rules! shared_suite {
         /// `decide` read back: (retry, reason, delay, retryAfter).
         fn decide(handle: u32, attempt: f64, method: &str, status: f64, headers: Option<&str>) -> (bool, String, f64, Option<f64>) {
             let [m, h] = input([Some(method), headers]);
-            retry::policy_decide(handle, attempt, status, -1, f64::NAN, f64::NAN, 1_736_942_400_000.0, m, h, -1);
+            retry::policy_decide(handle, attempt, status, 0, f64::NAN, f64::NAN, f64::NAN, 1_736_942_400_000.0, m, h, -1);
             let mut r = Record::ok();
             (r.u8() == 1, names()[3][r.u8() as usize].clone(), r.f64(), r.opt_f64())
         }
@@ -400,11 +401,11 @@ macro_rules! shared_suite {
             assert_eq!((info.u32(), info.f64()), (2, 60_000.0));
             for (attempt, status) in [(0.0, 503.0), (f64::NAN, 503.0), (1.0, 700.0), (1.0, 404.5)] {
                 let [m] = input([Some("GET")]);
-                retry::policy_decide(handle, attempt, status, -1, f64::NAN, f64::NAN, 0.0, m, -1, -1);
+                retry::policy_decide(handle, attempt, status, 0, f64::NAN, f64::NAN, f64::NAN, 0.0, m, -1, -1);
                 Record::err();
             }
             io::set_input(b"GET\xff\xfe");
-            retry::policy_decide(handle, 1.0, 503.0, -1, f64::NAN, f64::NAN, 0.0, 5, -1, -1);
+            retry::policy_decide(handle, 1.0, 503.0, 0, f64::NAN, f64::NAN, f64::NAN, 0.0, 5, -1, -1);
             assert_eq!(Record::err().0, "TypeError", "bytes that are not UTF-8");
             let len = tape(r#"{"limit":-1}"#);
             retry::policy_new(len, 0.5);
@@ -417,9 +418,9 @@ macro_rules! shared_suite {
             assert_eq!(Record::err(), ("RangeError", "limit must be a finite number, got NaN".into()));
             retry::policy_free(handle);
             retry::policy_free(handle);
-            retry::policy_success(handle);
+            retry::policy_success(handle, -1);
             let [m] = input([Some("GET")]);
-            retry::policy_decide(handle, 1.0, 503.0, -1, f64::NAN, f64::NAN, 0.0, m, -1, -1);
+            retry::policy_decide(handle, 1.0, 503.0, 0, f64::NAN, f64::NAN, f64::NAN, 0.0, m, -1, -1);
             assert_eq!(Record::err().1, "RetryPolicy was freed; create a new one");
             // A freed slot is reused; an unknown handle is refused.
             let len = tape("null");

@@ -64,7 +64,7 @@ test('tanstack-query: onSuccess in the QueryCache refills the budget the retry s
   const url = server.scenarioUrl('unavailable-once', 'tq-budget');
   await client.fetchQuery({ queryKey: ['budget'], queryFn: () => fetchOnce(url).then((res) => res.json()) });
   assert.equal(server.count('unavailable-once/tq-budget'), 2);
-  assert.equal(policy.budgetTokens, 9.5); // 10, -1 for the retry, +0.5 for the success
+  assert.equal(policy.budgetTokens, 10); // 10, -1 for the retry, +1 back when the retry succeeds
 });
 
 test('tanstack-query: retryDelay then retry for one failure charge the budget once', () => {

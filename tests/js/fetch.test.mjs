@@ -5,10 +5,16 @@ import assert from 'node:assert/strict';
 import { createServer as createNetServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { loadPkg } from '../support/pkg.mjs';
 import { startScenarioServer } from '../support/scenario-server.mjs';
 
 const { createFetch, RetryPolicy, HttpError, NetworkError, isHttpError, isNetworkError } = await loadPkg();
+
+setFlagsFromString('--expose-gc');
+/** A full garbage collection (the flag above makes `gc` available to a new context). */
+const gc = runInNewContext('gc');
 
 let server;
 let keys = 0;
@@ -365,35 +371,76 @@ test('a seeded policy gives reproducible delays', async () => {
   assert.notDeepEqual([1, 2].map((attempt) => other.decide({ attempt, method: 'GET', status: 500 }).delayMs), a);
 });
 
-test('retry: false still reports the server wait and pauses the origin', async () => {
-  const { url, name } = endpoint('cooldown');
+test('retry: false reports the server wait and pauses nobody (429 and 503)', async () => {
   const f = createFetch({ retry: false });
-  const err = await f(url).catch((e) => e);
-  assert.ok(isHttpError(err));
-  assert.equal(err.status, 429);
-  assert.equal(err.retryAfterMs, 2000);
-  assert.equal(server.count(name), 1);
-  // Another call to the same origin whose deadline cannot cover the pause fails at once,
-  // without sending a request.
-  const other = endpoint('ok');
-  const t0 = performance.now();
-  const early = await f(other.url, {}).catch((e) => e);
-  assert.equal(early instanceof Error ? 'error' : 'response', 'response', 'no deadline: the call waits out the pause and succeeds');
-  assert.ok(elapsedSince(t0) >= 1_500, `waited ${elapsedSince(t0)} ms`);
+  for (const [scenario, status, wait] of [['cooldown', 429, 2000], ['retry-after-seconds', 503, 1000]]) {
+    const { url, name } = endpoint(scenario);
+    const err = await f(url).catch((e) => e);
+    assert.ok(isHttpError(err));
+    assert.equal(err.status, status);
+    assert.equal(err.retryAfterMs, wait);
+    assert.equal(server.count(name), 1);
+    // The next call to the same origin is not held.
+    const other = endpoint('ok');
+    const t0 = performance.now();
+    assert.equal((await f(other.url)).status, 200);
+    assert.ok(elapsedSince(t0) < 500, `${scenario}: the next call waited ${elapsedSince(t0)} ms`);
+  }
 });
 
-test('a deadline shorter than an origin pause fails at once without a request', async () => {
-  const { url } = endpoint('cooldown');
-  const f = createFetch({ retry: false, deadlineMs: 500 });
-  await f(url).catch(() => {});
+test('a wait the policy refuses as too long pauses nobody', async () => {
+  const { url, name } = endpoint('retry-after-long');
+  const f = createFetch({ retry: { maxRetryAfterMs: 2000 } });
+  const t0 = performance.now();
+  const err = await f(url).catch((e) => e);
+  assert.equal(err.status, 429);
+  assert.equal(err.decision.reason, 'retry_after_too_long');
+  assert.equal(err.retryAfterMs, 3_600_000);
+  assert.equal(server.count(name), 1);
+  // The next, unrelated call to the same origin is sent at once (it used to be held 2 s).
+  const other = endpoint('ok');
+  assert.equal((await f(other.url)).status, 200);
+  assert.ok(elapsedSince(t0) < 500, `took ${elapsedSince(t0)} ms`);
+  // The default cap (60 s) likewise: nothing is held for a 3,600 s wait.
+  const g = createFetch();
+  await g(endpoint('retry-after-long').url).catch(() => {});
+  const t1 = performance.now();
+  assert.equal((await g(endpoint('ok').url)).status, 200);
+  assert.ok(elapsedSince(t1) < 500, `took ${elapsedSince(t1)} ms`);
+});
+
+test('a call held by a pause past its deadline fails at once as the server said: 429, wait, no request', async () => {
+  // limit 0: the first call does not retry, but its honoured Retry-After: 2 pauses the origin.
+  const f = createFetch({ retry: { limit: 0 }, deadlineMs: 500 });
+  const first = await f(endpoint('cooldown').url).catch((e) => e);
+  assert.equal(first.decision.reason, 'limit');
   const other = endpoint('ok');
   const t0 = performance.now();
   const err = await f(other.url).catch((e) => e);
-  assert.ok(isNetworkError(err));
-  assert.equal(err.kind, 'timeout');
-  assert.equal(err.attempts, 0);
   assert.ok(elapsedSince(t0) < 200, `failed after ${elapsedSince(t0)} ms`);
+  assert.ok(isHttpError(err), String(err));
+  assert.equal(err.status, 429);
+  assert.equal(err.kind, 'rate_limited');
+  assert.equal(err.attempts, 0);
+  assert.equal(err.response, null);
+  assert.ok(err.retryAfterMs > 1_500 && err.retryAfterMs <= 2_000, `retryAfterMs ${err.retryAfterMs}`);
+  assert.match(err.message, /^Request held for the server's wait \(429 Too Many Requests\): GET /);
+  assert.equal(err.userMessage.kind, 'rate_limited');
   assert.equal(server.count(other.name), 0);
+  // timeoutMs bounds a held wait as it bounds a request.
+  const g = createFetch({ retry: { limit: 0 }, timeoutMs: 500 });
+  await g(endpoint('cooldown').url).catch(() => {});
+  const t1 = performance.now();
+  const held = await g(endpoint('ok').url).catch((e) => e);
+  assert.ok(elapsedSince(t1) < 200);
+  assert.equal(held.status, 429);
+  assert.equal(held.attempts, 0);
+  // A 503's pause gives service_unavailable.
+  const h = createFetch({ retry: { limit: 0 }, deadlineMs: 300 });
+  await h(endpoint('retry-after-seconds').url).catch(() => {});
+  const unavailable = await h(endpoint('ok').url).catch((e) => e);
+  assert.equal(unavailable.kind, 'service_unavailable');
+  assert.ok(unavailable.retryAfterMs > 0);
 });
 
 test('errors carry the last decision: why retrying stopped', async () => {
@@ -410,11 +457,171 @@ test('errors carry the last decision: why retrying stopped', async () => {
 
 test('a cooldown wait is reported to onRetry with reason cooldown', async () => {
   const events = [];
-  const f = createFetch({ retry: false, onRetry: (i) => events.push(i) });
+  const f = createFetch({ retry: { limit: 0 }, onRetry: (i) => events.push(i) });
   await f(endpoint('cooldown').url).catch(() => {});
   const res = await f(endpoint('ok').url);
   assert.equal(res.status, 200);
   const cooldown = events.find((e) => e.reason === 'cooldown');
   assert.ok(cooldown, JSON.stringify(events));
   assert.ok(cooldown.delayMs > 1_000 && cooldown.delayMs <= 2_000, `${cooldown.delayMs}`);
+});
+
+// ---- Issue 13: one-shot bodies ----
+
+test('a Node Readable body that meets a 503 is sent once: the HttpError says why', async () => {
+  const { Readable } = await import('node:stream');
+  const f = createFetch({ retry: { baseDelayMs: 10 } });
+  const { url, name } = endpoint('unavailable-once');
+  const err = await f(url, { method: 'PUT', body: Readable.from(['a;', 'b']), duplex: 'half' }).catch((e) => e);
+  assert.ok(isHttpError(err), `got ${err}`);
+  assert.equal(err.status, 503);
+  assert.equal(err.attempts, 1);
+  assert.equal(err.decision.reason, 'body_not_replayable');
+  assert.equal(err.decision.retry, false);
+  assert.deepEqual(server.hits(name).map((h) => h.body), ['a;b']);
+});
+
+test('an async-generator body with an Idempotency-Key is never re-sent empty', async () => {
+  const f = createFetch({ retry: { baseDelayMs: 10 } });
+  const { url, name } = endpoint('unavailable-once');
+  async function* order() { yield new TextEncoder().encode('{"order":'); yield new TextEncoder().encode('42}'); }
+  const err = await f(url, {
+    method: 'POST', body: order(), duplex: 'half', headers: { 'Idempotency-Key': 'k-1', 'content-type': 'application/json' },
+  }).catch((e) => e);
+  assert.equal(err.status, 503);
+  assert.equal(err.attempts, 1);
+  assert.equal(err.decision.reason, 'body_not_replayable');
+  assert.deepEqual(server.hits(name).map((h) => h.body), ['{"order":42}']);
+});
+
+test('a one-shot body that meets a network failure: NetworkError, attempts 1, body_not_replayable', async () => {
+  const probe = createNetServer();
+  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  const f = createFetch({ retry: { baseDelayMs: 10 } });
+  const body = new ReadableStream({ start(c) { c.enqueue(new Uint8Array([1])); c.close(); } });
+  const err = await f(`http://127.0.0.1:${port}/x`, { method: 'PUT', body, duplex: 'half' }).catch((e) => e);
+  assert.ok(isNetworkError(err), `got ${err}`);
+  assert.equal(err.attempts, 1);
+  assert.equal(err.decision.reason, 'body_not_replayable');
+});
+
+test('replayable bodies still retry with the same bytes: string, Blob, ArrayBuffer, typed array, FormData, URLSearchParams', async () => {
+  const f = createFetch({ retry: { baseDelayMs: 10 } });
+  const form = new FormData();
+  form.append('a', '1');
+  for (const [label, body, expect] of [
+    ['string', 'text body', 'text body'],
+    ['Blob', new Blob(['blob body']), 'blob body'],
+    ['ArrayBuffer', new TextEncoder().encode('buffer body').buffer, 'buffer body'],
+    ['Uint8Array', new TextEncoder().encode('typed body'), 'typed body'],
+    ['URLSearchParams', new URLSearchParams({ q: 'x y' }), 'q=x+y'],
+    ['FormData', form, null],
+  ]) {
+    const { url, name } = endpoint('unavailable-once');
+    const res = await f(url, { method: 'PUT', body });
+    assert.equal(res.status, 200, label);
+    const bodies = server.hits(name).map((h) => h.body);
+    assert.equal(bodies.length, 2, label);
+    // FormData is serialised again with a new boundary: the same fields, not the same bytes.
+    if (label !== 'FormData') assert.equal(bodies[0], bodies[1], label);
+    if (expect !== null) assert.equal(bodies[0], expect, label);
+    else for (const b of bodies) assert.match(b, /name="a"\r\n\r\n1\r\n/, label);
+  }
+});
+
+test('a Request with a stream body over 1 MiB is sent once; with a small body it is replayed', async () => {
+  const f = createFetch({ retry: { baseDelayMs: 10 } });
+  const big = endpoint('unavailable-once');
+  const chunk = new Uint8Array(256 * 1024).fill(120);
+  let pulls = 0;
+  const stream = new ReadableStream({ pull(c) { pulls += 1; if (pulls > 8) c.close(); else c.enqueue(chunk); } });
+  const err = await f(new Request(big.url, { method: 'PUT', body: stream, duplex: 'half' })).catch((e) => e);
+  assert.equal(err.status, 503);
+  assert.equal(err.attempts, 1);
+  assert.equal(err.decision.reason, 'body_not_replayable');
+  assert.equal(server.count(big.name), 1);
+  const small = endpoint('unavailable-once');
+  const tiny = new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('tiny')); c.close(); } });
+  const res = await f(new Request(small.url, { method: 'PUT', body: tiny, duplex: 'half' }));
+  assert.equal(res.status, 200);
+  assert.deepEqual(server.hits(small.name).map((h) => h.body), ['tiny', 'tiny']);
+});
+
+test('a 64 MB streamed Request that succeeds at once leaves no copy held', async () => {
+  const { url, name } = endpoint('ok');
+  const f = createFetch();
+  const chunk = new Uint8Array(1024 * 1024).fill(97);
+  let sent = 0;
+  const stream = new ReadableStream({ pull(c) { if (sent >= 64) { c.close(); return; } sent += 1; c.enqueue(chunk.slice()); } });
+  const request = new Request(url, { method: 'PUT', body: stream, duplex: 'half' });
+  gc();
+  const before = process.memoryUsage().arrayBuffers;
+  const res = await f(request);
+  assert.equal(res.status, 200);
+  assert.equal((await res.json()).bodyBytes, 64 * 1024 * 1024);
+  await delay(50);
+  gc();
+  gc();
+  const held = process.memoryUsage().arrayBuffers - before;
+  console.log(`one-shot: 64 MB streamed Request through createFetch, ${(held / 1048576).toFixed(1)} MB of buffers still held (request still referenced)`);
+  assert.ok(held < 8 * 1024 * 1024, `${(held / 1048576).toFixed(1)} MB held`);
+  assert.equal(server.count(name), 1);
+  assert.ok(request); // the caller still holds the Request
+});
+
+// ---- Issue 13: the deadline, timeoutMs and the caller's signal bound the error-body read ----
+
+test('a 500 whose body never finishes: deadlineMs and timeoutMs end the call on time', async () => {
+  for (const options of [{ retry: false, deadlineMs: 300 }, { retry: false, timeoutMs: 300 }]) {
+    const { url } = endpoint('error-body-hangs');
+    const t0 = performance.now();
+    const err = await createFetch(options)(url).catch((e) => e);
+    const took = elapsedSince(t0);
+    assert.ok(isHttpError(err), `${JSON.stringify(options)}: ${err}`);
+    assert.equal(err.status, 500);
+    assert.equal(err.details, null);
+    assert.ok(took >= 280 && took < 800, `${JSON.stringify(options)}: rejected after ${took} ms`);
+  }
+});
+
+test('an abort while the error body is read rejects with the signal reason', async () => {
+  const { url } = endpoint('error-body-hangs');
+  const controller = new AbortController();
+  const reason = new Error('left the page');
+  setTimeout(() => controller.abort(reason), 150);
+  const t0 = performance.now();
+  const err = await createFetch({ retry: false })(url, { signal: controller.signal }).catch((e) => e);
+  assert.equal(err, reason);
+  assert.ok(elapsedSince(t0) < 600, `${elapsedSince(t0)} ms`);
+});
+
+// ---- Issue 13: server timing in the body; XML bodies ----
+
+test('Google RetryInfo in a 429 body sets the wait; a Retry-After header wins over it', async () => {
+  const retries = [];
+  const f = createFetch({ onRetry: (i) => retries.push(i) });
+  const info = endpoint('retry-info');
+  assert.equal((await f(info.url)).status, 200);
+  assert.deepEqual(retries, [{ attempt: 1, delayMs: 1000, reason: 'retry_after', status: 429, retryAfterMs: 1000 }]);
+  const [a, b] = server.hits(info.name);
+  assert.ok(b.at - a.at >= 980, `${b.at - a.at} ms`);
+  retries.length = 0;
+  const both = endpoint('retry-info-header');
+  assert.equal((await f(both.url)).status, 200);
+  assert.deepEqual(retries.map((r) => r.delayMs), [1000]);
+});
+
+test('an S3 XML error body gives details of format xml', async () => {
+  const { url } = endpoint('xml-error');
+  const err = await createFetch()(url).catch((e) => e);
+  assert.equal(err.status, 404);
+  assert.deepEqual(err.details, {
+    format: 'xml',
+    code: 'NoSuchKey',
+    detail: 'The specified key does not exist.',
+    fieldErrors: [],
+    extensions: { Key: 'orders/42.json', RequestId: '4442587FB7D0A2F9' },
+  });
 });

@@ -43,7 +43,9 @@ test('parseErrorBody: every member, in order; extensions and field maps in body 
     const d = api.parseErrorBody(input, 'application/problem+json');
     assert.deepEqual(keys(d), ['format', 'title', 'detail', 'type', 'instance', 'status', 'fieldErrors', 'extensions']);
     assert.deepEqual(d.fieldErrors, [{ field: 'name', message: 'required' }, { field: 'age', message: 'too young' }]);
-    assert.deepEqual(keys(d.extensions), ['zeta', 'alpha', 'beta']);
+    // Array-valued extension members are kept (issue 13); null is still dropped.
+    assert.deepEqual(keys(d.extensions), ['zeta', 'alpha', 'beta', 'list']);
+    assert.deepEqual(d.extensions.list, [1]);
   }
   const google = api.parseErrorBody({
     error: {

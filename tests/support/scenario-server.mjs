@@ -11,8 +11,9 @@
 // Retry-After and the RateLimit fields exposed) and OPTIONS preflights are answered (and not
 // counted), so a page served from another loopback port can call the server.
 //
-// Bounded: every scenario answers at once except 'hang', which answers after HANG_MS unless the
-// client goes away first; close() clears its timers and destroys every socket.
+// Bounded: every scenario answers at once except 'hang', which answers after HANG_MS, and
+// 'error-body-hangs', whose body stops after HANG_MS, unless the client goes away first;
+// close() clears its timers and destroys every socket.
 import { createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
 
@@ -118,7 +119,33 @@ export const SCENARIOS = {
   }),
   /** Never answers within HANG_MS (then 200); the socket is dropped on close(). */
   hang: () => 'hang',
+  /** Always 429 with `Retry-After: 3600` (a wait longer than any default cap). */
+  'retry-after-long': () => json(429, { error: 'come back in an hour' }, { 'retry-after': '3600' }),
+  /** 429 whose Google body asks for 1 s (RetryInfo.retryDelay) and no header, then 200. */
+  'retry-info': (n, req) => (n === 1 ? json(429, googleRetry('1s')) : ok(n, req)),
+  /** 503 with `Retry-After: 1` and a Google body asking for 30 s (the header wins), then 200. */
+  'retry-info-header': (n, req) => (n === 1 ? json(503, googleRetry('30s'), { 'retry-after': '1' }) : ok(n, req)),
+  /** 500 headers, then the body starts and never finishes (until HANG_MS or close()). */
+  'error-body-hangs': () => 'hang-body',
+  /** 404 with an Amazon S3 XML error body. */
+  'xml-error': () => ({
+    status: 404,
+    headers: { 'content-type': 'application/xml' },
+    body: '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>orders/42.json</Key><RequestId>4442587FB7D0A2F9</RequestId></Error>',
+  }),
 };
+
+/** A Google (AIP-193) error body with RetryInfo. */
+function googleRetry(delay) {
+  return {
+    error: {
+      code: 429,
+      status: 'RESOURCE_EXHAUSTED',
+      message: 'Quota exceeded.',
+      details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: delay }],
+    },
+  };
+}
 
 /**
  * Starts the scenario server on 127.0.0.1 (port 0 = any free port).
@@ -169,6 +196,14 @@ export async function startScenarioServer({ port = 0 } = {}) {
     const { text, bytes } = await readBody(req);
     entry.body = text;
     const answer = scenario(entry.n, { method: req.method, headers: req.headers, body: text, bodyBytes: bytes });
+    if (answer === 'hang-body') {
+      res.writeHead(500, { ...CORS, 'content-type': 'application/json' });
+      res.write('{"error":{"message":"');
+      const timer = setTimeout(() => { timers.delete(timer); res.destroy(); }, HANG_MS);
+      timers.add(timer);
+      res.on('close', () => { clearTimeout(timer); timers.delete(timer); });
+      return;
+    }
     if (answer === 'hang') {
       const timer = setTimeout(() => {
         timers.delete(timer);

@@ -18,7 +18,7 @@ class ObservedPolicy extends RetryPolicy {
   }
 }
 
-const BUDGET_MAX = 10; // the default budget: { maxTokens: 10, tokenRatio: 0.1 }
+const BUDGET_MAX = 10; // the default budget: { maxTokens: 10, tokenRatio: 0.5 }; a retry needs 1 token
 
 const now = () => performance.now();
 
@@ -107,12 +107,12 @@ export async function initSimulator() {
       : `Retry budget: ${Number(tokens.toFixed(1))} / ${BUDGET_MAX} tokens`;
     const level = tokens === undefined || tokens === null ? BUDGET_MAX : tokens;
     clientState.replaceChildren(
-      el('span', { className: `budget${level <= BUDGET_MAX / 2 ? ' low' : ''}` }, [
+      el('span', { className: `budget${level < 1 ? ' low' : ''}` }, [
         el('span', { className: 'budget-bar', attrs: { 'aria-hidden': 'true' } }, [
           el('span', { className: 'budget-fill', attrs: { style: `width:${Math.max(0, Math.min(100, (level / BUDGET_MAX) * 100))}%` } }),
         ]),
         budgetText,
-        level <= BUDGET_MAX / 2 ? ' — retries paused' : '',
+        level < 1 ? ' — retries paused' : '',
       ]),
       el('span', { text: wait > 0 ? `Origin paused for ${formatMs(wait)} (cooldown)` : 'Origin not paused' }),
     );

@@ -29,7 +29,8 @@ export function interceptors(instance, { policy, deadlineMs, locale } = {}) {
     return config;
   });
   const response = instance.interceptors.response.use((res) => {
-    p.recordSuccess();
+    // A success after retries gives the budget back what the last retry cost.
+    p.recordSuccess(res?.config?.[KEY]?.reason);
     return res;
   }, async (error) => {
     const config = error?.config;
@@ -48,6 +49,7 @@ export function interceptors(instance, { policy, deadlineMs, locale } = {}) {
       deadlineMs,
     });
     if (decision.retry) {
+      state.reason = decision.reason;
       await pause(decision.delayMs, config.signal);
       return instance.request(config);
     }

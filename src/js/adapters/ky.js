@@ -22,9 +22,12 @@ export function createOptions({ policy, locale } = {}) {
         if ((options.retry?.limit ?? options.retry) === 0) return; // the call asked for no retries
         const started = Date.now();
         let decision;
+        // Kept by reference in ky's normalized options: afterResponse finds the last retry here.
+        const state = { reason: undefined };
         options.retry = {
           limit,
           methods: METHODS,
+          httpTriage: state,
           shouldRetry({ error, retryCount }) {
             const c = classifyError(error);
             const { request, response } = error;
@@ -38,13 +41,15 @@ export function createOptions({ policy, locale } = {}) {
               elapsedMs: Date.now() - started,
               deadlineMs: options.totalTimeout || undefined,
             });
+            if (decision.retry) state.reason = decision.reason;
             return decision.retry;
           },
           delay: () => decision.delayMs,
         };
       }],
-      afterResponse: [({ response }) => {
-        if (response.ok) p.recordSuccess();
+      // A success after retries gives the budget back what the last retry cost.
+      afterResponse: [({ options, response, retryCount }) => {
+        if (response.ok) p.recordSuccess(retryCount > 0 ? options?.retry?.httpTriage?.reason : undefined);
       }],
       beforeError: [({ error }) => {
         if (classifyError(error) !== null) {

@@ -38,6 +38,7 @@ export function createOptions({ policy, deadlineMs } = {}) {
     });
     // ofetch retries when `retry` > 0 and the status (500 without a response) is listed.
     o.retry = d.retry ? 1 : 0;
+    if (d.retry) s.reason = d.reason;
     o.retryStatusCodes = [response?.status || 500];
     o.retryDelay = 0;
     if (d.retry) await pause(d.delayMs, s.signal);
@@ -52,8 +53,9 @@ export function createOptions({ policy, deadlineMs } = {}) {
       s.attempt += 1;
     },
     onRequestError: decide,
-    onResponse({ response }) {
-      if (response.ok) p.recordSuccess();
+    // A success after retries gives the budget back what the last retry cost.
+    onResponse({ options: o, response }) {
+      if (response.ok) p.recordSuccess(o.httpTriage?.reason);
     },
     onResponseError: decide,
   };

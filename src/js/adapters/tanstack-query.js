@@ -34,12 +34,19 @@ export function createRetry({ policy, method = 'GET', requestHeaders } = {}) {
       requestHeaders,
     });
     last = { error, n: failureCount, d };
+    if (d.retry) retried.push(d.reason);
     return d;
   }
+  // A success after retries gives the budget back what the retry cost. TanStack tells neither
+  // retry nor retryDelay which query fails, and has reset the failure count by the time
+  // QueryCache's onSuccess runs, so each success takes back one pending retry's cost, if any
+  // (with many queries at once a refund may land on another query's success; at most one per
+  // retry made, so the budget never gains more than retries spent).
+  const retried = [];
   return {
     retry: (failureCount, error) => decide(failureCount, error).retry,
     retryDelay: (failureCount, error) => decide(failureCount, error).delayMs,
-    onSuccess: () => p.recordSuccess(),
+    onSuccess: () => p.recordSuccess(retried.shift()),
   };
 }
 

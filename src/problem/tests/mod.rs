@@ -15,6 +15,7 @@ mod numbers;
 #[cfg(not(target_arch = "wasm32"))]
 mod props;
 mod vendors;
+mod xml;
 
 use crate::json::Value;
 
@@ -45,6 +46,9 @@ fn js(d: &ErrorDetails) -> serde_json::Value {
     }
     if let Some(status) = d.status {
         o.insert("status".into(), status.into());
+    }
+    if let Some(ms) = d.retry_after_ms {
+        o.insert("retryAfterMs".into(), ms.into());
     }
     if let Some(u) = &d.user_facing {
         let mut user = JsMap::new();
@@ -107,11 +111,26 @@ fn assert_bounded(d: &ErrorDetails) {
     }
     for (k, v) in &d.extensions {
         strings.push(k);
-        match v {
-            Value::String(s) => strings.push(s),
-            Value::Number(_) | Value::Bool(_) => {}
-            other => panic!("extension {k} is not simple: {other:?}"),
+        let items = match v {
+            Value::Array(items) => {
+                assert!(
+                    !items.is_empty() && items.len() <= MAX_EXTENSION_ITEMS,
+                    "{k}: {v:?}"
+                );
+                items.as_slice()
+            }
+            _ => core::slice::from_ref(v),
+        };
+        for item in items {
+            match item {
+                Value::String(s) => strings.push(s),
+                Value::Number(_) | Value::Bool(_) => {}
+                other => panic!("extension {k} is not simple: {other:?}"),
+            }
         }
+    }
+    if let Some(ms) = d.retry_after_ms {
+        assert!(ms.is_finite() && ms >= 0.0, "{d:?}");
     }
     for s in strings {
         assert!(is_clean(s), "unclean string {s:?} in {d:?}");

@@ -72,13 +72,9 @@ fn html_error_pages() {
 }
 
 #[test]
-fn problem_xml_is_out_of_scope() {
-    let xml = r#"<?xml version="1.0" encoding="UTF-8"?>
-        <problem xmlns="urn:ietf:rfc:7807"><title>You do not have enough credit.</title></problem>"#;
-    assert_eq!(
-        parse_error_body_text(xml, Some("application/problem+xml")),
-        None
-    );
+fn xml_without_an_error_element_says_nothing() {
+    let xml = r#"<?xml version="1.0" encoding="UTF-8"?><status><state>down</state></status>"#;
+    assert_eq!(parse_error_body_text(xml, Some("application/xml")), None);
     assert_eq!(parse_error_body_text(xml, None), None);
     assert_eq!(
         parse_error_body_text("plain words", Some("application/problem+xml")),

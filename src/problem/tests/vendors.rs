@@ -7,6 +7,94 @@ use super::*;
 // ---- RFC 9457 problem details ----
 
 #[test]
+fn rfc7807_invalid_params_example() {
+    // RFC 7807 §3, second example: field errors in the `invalid-params` extension.
+    let body = r#"{
+     "type": "https://example.net/validation-error",
+     "title": "Your request parameters didn't validate.",
+     "invalid-params": [ {
+                           "name": "age",
+                           "reason": "must be a positive integer"
+                         },
+                         {
+                           "name": "color",
+                           "reason": "must be 'green', 'red' or 'blue'"}
+                       ]
+     }"#;
+    let d = parse_error_body_text(body, Some("application/problem+json")).unwrap();
+    assert_eq!(
+        js(&d),
+        json!({
+            "format": "problem+json",
+            "type": "https://example.net/validation-error",
+            "title": "Your request parameters didn't validate.",
+            "fieldErrors": [
+                {"field": "age", "message": "must be a positive integer"},
+                {"field": "color", "message": "must be 'green', 'red' or 'blue'"}
+            ]
+        })
+    );
+}
+
+#[test]
+fn array_extension_members_are_kept_bounded() {
+    let items: Vec<String> = (0..40).map(|i| format!("\"id-{i}\"")).collect();
+    let body = format!(
+        r#"{{"title": "T", "ids": [{}], "mixed": [1, "two", true, {{"x": 1}}, [3], null], "empty": [{{}}]}}"#,
+        items.join(",")
+    );
+    let d = parse_error_body_text(&body, Some("application/problem+json")).unwrap();
+    let ids = d.extensions.get("ids").and_then(Value::as_array).unwrap();
+    assert_eq!(ids.len(), MAX_EXTENSION_ITEMS);
+    assert_eq!(js(&d)["extensions"]["mixed"], json!([1, "two", true]));
+    assert!(d.extensions.get("empty").is_none());
+}
+
+#[test]
+fn retry_hints_in_bodies() {
+    // Google AIP-193 with google.rpc.RetryInfo.
+    let google = r#"{"error": {"code": 429, "status": "RESOURCE_EXHAUSTED", "message": "Quota exceeded.",
+        "details": [{"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "1.5s"}]}}"#;
+    let d = parse(google);
+    assert_eq!((d.format, d.retry_after_ms), (Format::Google, Some(1500.0)));
+    for (delay, ms) in [
+        (json!("30s"), Some(30_000.0)),
+        (json!("0.000001s"), Some(0.001)),
+        (json!("0s"), Some(0.0)),
+        (json!({"seconds": "2", "nanos": 500000000}), Some(2500.0)),
+        (json!({"seconds": 3}), Some(3000.0)),
+        (json!("-1s"), None),
+        (json!("1.5"), None),
+        (json!("1.1234567891s"), None),
+        (json!("abc s"), None),
+        (json!(12), None),
+    ] {
+        let body = json!({"error": {"code": 503, "status": "UNAVAILABLE", "message": "m",
+            "details": [{"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": delay}]}});
+        assert_eq!(parse(&body.to_string()).retry_after_ms, ms, "{delay}");
+    }
+    // Discord: seconds with a fraction, beside the message.
+    let discord =
+        r#"{"message": "You are being rate limited.", "retry_after": 64.57, "global": false}"#;
+    assert_eq!(parse(discord).retry_after_ms, Some(64_570.0));
+    // Telegram Bot API: parameters.retry_after.
+    let telegram = r#"{"ok": false, "error_code": 429, "description": "Too Many Requests: retry after 5", "parameters": {"retry_after": 5}}"#;
+    let d = parse(telegram);
+    assert_eq!(
+        (d.retry_after_ms, d.code.as_deref()),
+        (Some(5000.0), Some("429"))
+    );
+    // Nonsense is ignored.
+    for bad in [
+        r#"{"message": "m", "retry_after": -1}"#,
+        r#"{"message": "m", "retry_after": "5"}"#,
+        r#"{"message": "m", "retry_after": 1e300}"#,
+    ] {
+        assert_eq!(parse(bad).retry_after_ms, None, "{bad}");
+    }
+}
+
+#[test]
 fn rfc9457_out_of_credit_example() {
     // RFC 9457 §3, with its extension members `balance` and `accounts`.
     let body = r#"{
@@ -28,7 +116,7 @@ fn rfc9457_out_of_credit_example() {
             "detail": "Your current balance is 30, but that costs 50.",
             "instance": "/account/12345/msgs/abc",
             "fieldErrors": [],
-            "extensions": {"balance": 30}
+            "extensions": {"balance": 30, "accounts": ["/account/12345", "/account/67890"]}
         })
     );
     // Sniffed the same without a content type.

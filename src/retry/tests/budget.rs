@@ -1,5 +1,6 @@
 use super::super::{BudgetOptions, RetryBudget, RetryContext, RetryPolicy, RetryReason};
 use super::{exact_policy_with, NOW};
+use crate::kind::Kind;
 
 /// One call that fails with 503 on every attempt; returns how many retries it made.
 fn failing_call(policy: &mut RetryPolicy) -> u32 {
@@ -18,16 +19,32 @@ fn budgeted() -> RetryPolicy {
     exact_policy_with(|o| o.budget = Some(BudgetOptions::default()))
 }
 
+fn tokens(p: &RetryPolicy) -> Option<f64> {
+    p.budget().map(RetryBudget::tokens)
+}
+
 #[test]
-fn an_outage_is_not_amplified() {
-    // 10 tokens, retries only while tokens > 5: call 1 retries twice (10→9→8), call 2 twice
-    // (8→7→6), call 3 once (6→5, then 5 is not > 5). Every later failure only drains.
+fn an_outage_spends_the_bucket_once() {
+    // 10 tokens, 1 a retry, nothing succeeds: calls 1 to 5 retry twice, then no call retries.
     let mut policy = budgeted();
     let retries: u32 = (0..200).map(|_| failing_call(&mut policy)).sum();
-    assert_eq!(retries, 5);
-    let attempts = 200 + retries;
-    assert!(f64::from(attempts) / 200.0 <= 1.1);
-    assert_eq!(policy.budget().map(RetryBudget::tokens), Some(0.0));
+    assert_eq!(retries, 10);
+    assert!(f64::from(200 + retries) / 200.0 <= 1.1);
+    assert_eq!(tokens(&policy), Some(0.0));
+    let d = policy.decide(&RetryContext::new(1, "GET", NOW).with_status(503));
+    assert_eq!((d.retry, d.reason), (false, RetryReason::Budget));
+}
+
+#[test]
+fn timeouts_cost_twice_as_much() {
+    let mut policy = budgeted();
+    let ctx = RetryContext::new(1, "GET", NOW).with_failure(Kind::Timeout);
+    let allowed = (0..20).filter(|_| policy.decide(&ctx).retry).count();
+    assert_eq!(allowed, 5);
+    assert_eq!(tokens(&policy), Some(0.0));
+    // A successful retry after a timeout gives both tokens back.
+    policy.record_success(Some(RetryReason::Timeout));
+    assert_eq!(tokens(&policy), Some(2.0));
 }
 
 #[test]
@@ -38,37 +55,42 @@ fn without_a_budget_every_call_retries_to_the_limit() {
 }
 
 #[test]
-fn the_budget_denies_with_its_own_reason_and_successes_refill_it() {
+fn successes_refill_it() {
     let mut policy = budgeted();
-    let retries: u32 = (0..3).map(|_| failing_call(&mut policy)).sum();
-    assert_eq!(retries, 5);
-    assert_eq!(policy.budget().map(RetryBudget::tokens), Some(4.0));
-    let d = policy.decide(&RetryContext::new(1, "GET", NOW).with_status(503));
-    assert_eq!((d.retry, d.reason), (false, RetryReason::Budget));
-    assert_eq!(policy.budget().map(RetryBudget::tokens), Some(3.0));
-    // 30 successes: +3.0 exactly (no float drift), so one more retry is allowed.
-    for _ in 0..30 {
-        policy.record_success();
+    let retries: u32 = (0..5).map(|_| failing_call(&mut policy)).sum();
+    assert_eq!((retries, tokens(&policy)), (10, Some(0.0)));
+    // A successful retry gives its token back; first-attempt successes add 0.5 each, with
+    // no drift over many additions.
+    policy.record_success(Some(RetryReason::Status));
+    assert_eq!(tokens(&policy), Some(1.0));
+    for _ in 0..6 {
+        policy.record_success(None);
     }
-    assert_eq!(policy.budget().map(RetryBudget::tokens), Some(6.0));
-    assert_eq!(failing_call(&mut policy), 1);
+    assert_eq!(tokens(&policy), Some(4.0));
+    for _ in 0..1000 {
+        policy.record_success(None);
+    }
+    assert_eq!(tokens(&policy), Some(10.0));
+    assert_eq!(failing_call(&mut policy), 2);
 }
 
 #[test]
-fn only_failures_that_would_be_retried_cost_tokens() {
+fn only_retries_cost_tokens() {
     let mut policy = budgeted();
     let full = Some(10.0);
-    let tokens = |p: &RetryPolicy| p.budget().map(RetryBudget::tokens);
     for ctx in [
         RetryContext::new(1, "GET", NOW).with_status(404),
         RetryContext::new(1, "POST", NOW).with_status(503),
         RetryContext::new(3, "GET", NOW).with_status(503),
-        RetryContext::new(1, "GET", NOW).with_failure(crate::kind::Kind::Aborted),
-        RetryContext::new(1, "GET", NOW).with_failure(crate::kind::Kind::Offline),
+        RetryContext::new(1, "GET", NOW).with_failure(Kind::Aborted),
+        RetryContext::new(1, "GET", NOW).with_failure(Kind::Offline),
         RetryContext::new(1, "GET", NOW)
             .with_status(503)
             .with_elapsed_ms(100.0)
             .with_deadline_ms(200.0),
+        RetryContext::new(1, "PUT", NOW)
+            .with_status(503)
+            .with_replayable(false),
     ] {
         policy.decide(&ctx);
         assert_eq!(tokens(&policy), full, "{ctx:?}");
@@ -78,23 +100,25 @@ fn only_failures_that_would_be_retried_cost_tokens() {
 #[test]
 fn budget_arithmetic() {
     let mut b = RetryBudget::new(BudgetOptions {
-        max_tokens: 3.0,
+        max_tokens: 2.5,
         token_ratio: 0.001,
     });
-    assert_eq!((b.tokens(), b.max_tokens()), (3.0, 3.0));
-    assert!(b.on_retryable_failure()); // 3 > 1.5
-    assert!(b.on_retryable_failure()); // 2 > 1.5
-    assert!(!b.on_retryable_failure()); // 1 <= 1.5
-    assert!(!b.on_retryable_failure());
-    assert_eq!(b.tokens(), 0.0);
+    assert_eq!((b.tokens(), b.max_tokens()), (2.5, 2.5));
+    assert!(b.try_acquire(false)); // 2.5 -> 1.5
+    assert!(!b.try_acquire(true)); // 1.5 < 2: nothing taken
+    assert!(b.try_acquire(false)); // 1.5 -> 0.5
+    assert!(!b.try_acquire(false));
+    assert_eq!(b.tokens(), 0.5);
+    assert!(!b.allows_retry(false));
     for _ in 0..10_000 {
-        b.on_success();
+        b.on_first_attempt_success();
     }
-    assert_eq!(b.tokens(), 3.0);
+    assert_eq!(b.tokens(), 2.5);
     // Out-of-range options are clamped, never panic.
     let b = RetryBudget::new(BudgetOptions {
         max_tokens: f64::NAN,
         token_ratio: -1.0,
     });
     assert_eq!(b.max_tokens(), 0.001);
+    assert!(!b.allows_retry(false));
 }

@@ -562,7 +562,8 @@ fn reasons_have_stable_names() {
             "not_retryable",
             "aborted",
             "budget",
-            "retry_after_too_long"
+            "retry_after_too_long",
+            "body_not_replayable"
         ]
     );
     for r in R::ALL {
@@ -571,4 +572,72 @@ fn reasons_have_stable_names() {
     }
     assert_eq!(R::ALL.iter().filter(|r| r.is_retry()).count(), 5);
     assert_eq!(R::from_name("nope"), None);
+}
+
+#[test]
+fn a_one_shot_body_is_not_retried_and_says_why() {
+    let mut p = exact_policy();
+    let d = p.decide(&get(1, 503).with_replayable(false));
+    assert_eq!((d.retry, d.reason), (false, RetryReason::BodyNotReplayable));
+    let d = p.decide(
+        &RetryContext::new(1, "PUT", NOW)
+            .with_failure(crate::kind::Kind::NetworkError)
+            .with_replayable(false),
+    );
+    assert_eq!(d.reason, RetryReason::BodyNotReplayable);
+    // A request that would not be retried anyway keeps its own reason.
+    assert_eq!(
+        p.decide(&get(1, 404).with_replayable(false)).reason,
+        RetryReason::NotRetryable
+    );
+    assert_eq!(
+        p.decide(&get(3, 503).with_replayable(false)).reason,
+        RetryReason::Limit
+    );
+    let post = RetryContext::new(1, "POST", NOW)
+        .with_status(503)
+        .with_replayable(false);
+    assert_eq!(p.decide(&post).reason, RetryReason::Method);
+    // The server's wait is still reported.
+    let h = headers(&[("Retry-After", "7")]);
+    let d = p.decide(&get(1, 503).with_headers(&h).with_replayable(false));
+    assert_eq!(
+        (d.reason, d.retry_after_ms),
+        (RetryReason::BodyNotReplayable, Some(7000.0))
+    );
+    assert_eq!(
+        RetryReason::from_name("body_not_replayable"),
+        Some(RetryReason::BodyNotReplayable)
+    );
+}
+
+#[test]
+fn the_body_wait_is_used_when_no_header_gives_one() {
+    let mut p = exact_policy();
+    let d = p.decide(&get(1, 429).with_body_wait_ms(1500.0));
+    assert_eq!(
+        (d.retry, d.delay_ms, d.reason),
+        (true, 1500.0, RetryReason::RetryAfter)
+    );
+    assert_eq!(d.retry_after_ms, Some(1500.0));
+    // The header wins.
+    let h = headers(&[("Retry-After", "3")]);
+    let d = p.decide(&get(1, 503).with_headers(&h).with_body_wait_ms(30_000.0));
+    assert_eq!((d.delay_ms, d.retry_after_ms), (3000.0, Some(3000.0)));
+    // Only for the statuses whose timing is honoured; too long is refused.
+    let d = p.decide(&get(1, 500).with_body_wait_ms(1500.0));
+    assert_eq!((d.reason, d.retry_after_ms), (RetryReason::Status, None));
+    let d = p.decide(&get(1, 429).with_body_wait_ms(3_600_000.0));
+    assert_eq!((d.retry, d.reason), (false, RetryReason::RetryAfterTooLong));
+    // 413 is retried with a body wait as with a header.
+    assert!(p.decide(&get(1, 413).with_body_wait_ms(10.0)).retry);
+    // Nonsense is ignored.
+    for bad in [f64::NAN, -1.0, f64::INFINITY] {
+        let d = p.decide(&get(1, 429).with_body_wait_ms(bad));
+        assert_eq!(
+            (d.reason, d.retry_after_ms),
+            (RetryReason::Status, None),
+            "{bad}"
+        );
+    }
 }

@@ -4,6 +4,8 @@ mod budget;
 mod decide;
 mod headers;
 mod http_date;
+#[cfg(not(target_arch = "wasm32"))]
+mod load;
 mod options;
 #[cfg(not(target_arch = "wasm32"))]
 #[cfg(not(target_arch = "wasm32"))]

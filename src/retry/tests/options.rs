@@ -56,7 +56,7 @@ fn defaults_are_the_designed_ones() {
         o.budget,
         Some(BudgetOptions {
             max_tokens: 10.0,
-            token_ratio: 0.1
+            token_ratio: 0.5
         })
     );
     assert_eq!(o.seed, None);

@@ -43,7 +43,7 @@ fn perf_decide() {
         let n = 1_000_000u32;
         let start = Instant::now();
         for _ in 0..n {
-            policy.record_success();
+            policy.record_success(None);
             black_box(policy.decide(black_box(&ctx)));
         }
         let ns = start.elapsed().as_nanos() as f64 / f64::from(n);
