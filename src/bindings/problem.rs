@@ -1,15 +1,17 @@
 //! `parseErrorBody`.
 
 use super::io::{self, Out};
-use crate::problem::{self, ErrorDetails};
+use crate::problem::{self, ErrorDetails, Parsed};
 
 /// How the body reached IN.
 pub(crate) mod body {
-    /// Text that `JSON.parse` did not read as an object or an array (HTML, plain text, a JSON
-    /// scalar, malformed or cut JSON): its UTF-8, at most a bounded prefix.
+    /// Text that `JSON.parse` did not read (HTML, XML, plain text, malformed or cut JSON): its
+    /// UTF-8, at most a bounded prefix.
     pub const TEXT: u32 = 0;
     /// An object or array (parsed from the text by `JSON.parse`, or given parsed): a tape.
     pub const TAPE: u32 = 1;
+    /// Text that `JSON.parse` read as a scalar (`42`, `"text"`, `null`): its UTF-8.
+    pub const SCALAR: u32 = 2;
 }
 
 /// `parseErrorBody(body, contentType?)`. IN holds the body (`len` bytes, as [`body`] says)
@@ -30,10 +32,15 @@ pub extern "C" fn parse_error_body(kind: u32, len: i32, content_type: i32) -> u3
                 let value = io::read_tape(tape, true)?;
                 return problem::parse_error_body_value_with_type(&value, ct);
             }
-            body::TEXT => io::split(bytes, [len, content_type])?,
+            body::TEXT | body::SCALAR => io::split(bytes, [len, content_type])?,
             _ => return None,
         };
-        problem::parse_error_body_text(body.unwrap_or_default(), content_type)
+        let parsed = if kind == body::SCALAR {
+            Parsed::Scalar
+        } else {
+            Parsed::NotJson
+        };
+        problem::parse_error_body_text_parsed(body.unwrap_or_default(), content_type, parsed)
     });
     io::answer(|out| {
         out.u8(u8::from(details.is_some()));

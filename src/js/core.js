@@ -315,12 +315,16 @@ const OBJECT_LIMITS = { depth: 32, nodes: 10_000, string: 4_096 };
 /** Body kinds (src/bindings/problem.rs `body`). */
 const TEXT = 0;
 const TAPE = 1;
+const SCALAR = 2;
 /** Leading whitespace and byte order marks. */
 const LEADING = /^[\s\uFEFF]+/;
+/** What a JSON text can start with: `{ [ " - 0-9 t f n`. */
+const JSON_START = /^[{["\-0-9tfn]/;
 
 /**
  * What an API error body says: `{ format, title?, detail?, code?, type?, instance?, status?,
- * userFacing?, fieldErrors, extensions? }`, or null. Never throws.
+ * retryAfterMs?, userFacing?, fieldErrors, extensions? }`, or null. Never throws. JSON text is
+ * read by the engine's JSON.parse; the core decides what it means.
  */
 export function parseErrorBody(body, contentType) {
   const type = stringFact(contentType);
@@ -333,9 +337,11 @@ export function parseErrorBody(body, contentType) {
         const cut = body.length > MAX_BODY ? body.slice(0, MAX_BODY) : body;
         const start = cut.replace(LEADING, '');
         let parsed;
-        if (start.charCodeAt(0) === 0x7b || start.charCodeAt(0) === 0x5b) {
+        let isJson = false;
+        if (JSON_START.test(start)) {
           try {
             parsed = JSON.parse(start);
+            isJson = true;
           } catch { /* not JSON: the core reads it as text */ }
         }
         if (parsed !== null && typeof parsed === 'object') {
@@ -343,6 +349,7 @@ export function parseErrorBody(body, contentType) {
           if (writeParsed(parsed, TEXT_LIMITS) !== 0) return null;
           len = written();
         } else {
+          if (isJson) kind = SCALAR;
           len = text(cut);
         }
       } else if (body !== null && typeof body === 'object') {
@@ -361,11 +368,6 @@ export function parseErrorBody(body, contentType) {
   }
 }
 
-/**
- * An ErrorDetails from its record. Members are set in the contract's order, absent ones left out.
- * The fixed names are plain assignments (a frozen Object.prototype has none of them); the
- * extension names come from the server, so they are defined, never assigned.
- */
 function details() {
   const d = { format: names.formats[u8at()] };
   const status = optF64();

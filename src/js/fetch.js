@@ -292,11 +292,16 @@ const tables = new Set();
 let tablesSweepAt = 64;
 let channel;
 
-/** The channel, opened on first use; null where BroadcastChannel is missing or refused. */
+/**
+ * The channel, opened on first use; null where BroadcastChannel is missing or refused, and outside
+ * a page or a web worker: a server runtime has no tabs, and an open channel would keep Deno's
+ * process alive.
+ */
 function cooldownChannel() {
   if (channel !== undefined) return channel;
   channel = null;
-  if (typeof BroadcastChannel !== 'function' || typeof WeakRef !== 'function') return channel;
+  const browser = typeof document !== 'undefined' || typeof WorkerGlobalScope !== 'undefined';
+  if (!browser || typeof BroadcastChannel !== 'function' || typeof WeakRef !== 'function') return channel;
   try {
     channel = new BroadcastChannel(CHANNEL_NAME);
     channel.unref?.(); // Node.js: the channel must not keep the process alive

@@ -1,11 +1,14 @@
-//! A small JSON value and parser: what the core reads API error bodies, message catalogs and
-//! loose options with, without serde (whose generic machinery would cost the wasm ~20 KB).
+//! A small JSON value: what the core reads API error bodies, message catalogs and loose options
+//! as, without serde (whose generic machinery would cost the wasm ~20 KB).
 //!
 //! [`Value`] mirrors the parts of `serde_json::Value` the core uses, with two differences:
 //! numbers are `f64`, as in JavaScript, and objects keep their members in document order
 //! (a key given twice keeps its first position and its last value, as `JSON.parse` does).
-//! [`parse`] accepts exactly the JSON of RFC 8259 (with the limits documented there) and never
-//! panics.
+//!
+//! The wasm never parses JSON text: the JavaScript layer lets the engine's `JSON.parse` read it
+//! and hands the result over as a tape (src/bindings/io.rs). Natively, [`parse`] reads text with
+//! serde_json into the same [`Value`] (tests, fuzzing, tools), with `JSON.parse`'s semantics
+//! for member order and repeated keys.
 #![deny(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -17,14 +20,37 @@
 )]
 
 mod map;
-mod number;
-mod parse;
 
 #[cfg(test)]
 mod tests;
 
 pub use map::Map;
-pub use parse::{parse, ParseError, MAX_DEPTH};
+
+/// Why text is not JSON (native [`parse`] only): serde_json's description of the problem.
+#[cfg(any(test, not(target_arch = "wasm32")))]
+#[derive(Debug)]
+pub struct ParseError(serde_json::Error);
+
+#[cfg(any(test, not(target_arch = "wasm32")))]
+impl core::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+#[cfg(any(test, not(target_arch = "wasm32")))]
+impl std::error::Error for ParseError {}
+
+/// Parses `text` as one JSON value (natively, with serde_json): what `JSON.parse` gives the
+/// JavaScript layer. Members keep document order; a key given twice keeps its first position
+/// and its last value; nesting deeper than 127 levels is an error (serde_json's limit, where
+/// `JSON.parse` has none, so the layer bounds depth itself).
+#[cfg(any(test, not(target_arch = "wasm32")))]
+pub fn parse(text: &str) -> Result<Value, ParseError> {
+    serde_json::from_str::<serde_json::Value>(text)
+        .map(Value::from)
+        .map_err(ParseError)
+}
 
 /// A JSON value.
 #[derive(Clone, Debug, PartialEq)]
@@ -152,8 +178,8 @@ impl From<Map> for Value {
     }
 }
 
-/// Test fixtures: serde_json's `json!` values (a native dev-dependency) as [`Value`]s.
-#[cfg(test)]
+/// serde_json's values (natively: [`parse`], and the `json!` fixtures of tests) as [`Value`]s.
+#[cfg(any(test, not(target_arch = "wasm32")))]
 impl From<serde_json::Value> for Value {
     fn from(v: serde_json::Value) -> Self {
         match v {

@@ -25,7 +25,7 @@
 //! `locale`, which is required.
 
 use super::map::SortedMap;
-use crate::json::{self, Map, Value};
+use crate::json::{Map, Value};
 
 use super::negotiate::{canonical_tag, language_of};
 use super::situation::Situations;
@@ -284,11 +284,12 @@ impl Catalog {
         })
     }
 
-    /// Parses JSON text and validates it with [`Catalog::from_value`]; text that is not JSON
-    /// is a type error `catalog must be valid JSON`.
+    /// Parses JSON text (natively: the wasm reads no JSON text) and validates it with
+    /// [`Catalog::from_value`]; text that is not JSON is a type error `catalog must be valid JSON`.
+    #[cfg(any(test, not(target_arch = "wasm32")))]
     pub fn from_json(text: &str) -> Result<Catalog, ArgError> {
-        let value =
-            json::parse(text).map_err(|_| ArgError::type_error("catalog must be valid JSON"))?;
+        let value = crate::json::parse(text)
+            .map_err(|_| ArgError::type_error("catalog must be valid JSON"))?;
         Catalog::from_value(&value)
     }
 

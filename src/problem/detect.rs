@@ -1,6 +1,6 @@
 //! Which shape a body has: reading text, sniffing, and the order in which shapes are tried.
 
-use crate::json::{self, Map, Value};
+use crate::json::{Map, Value};
 
 use super::{
     aws, generic, github, google, graphql, hint, jsonapi, media, odata, rfc9457, stripe, xml,
@@ -8,7 +8,7 @@ use super::{
 use super::{text, value, ErrorDetails, Format, MAX_BODY_BYTES, MAX_TEXT_CHARS};
 
 /// `body` cut to at most [`MAX_BODY_BYTES`] on a character boundary, and whether it was cut.
-fn prefix(body: &str) -> (&str, bool) {
+pub(crate) fn prefix(body: &str) -> (&str, bool) {
     if body.len() <= MAX_BODY_BYTES {
         return (body, false);
     }
@@ -34,25 +34,32 @@ fn looks_like_json(body: &str) -> bool {
     }
 }
 
-/// Reads a text body: JSON when declared or sniffed, otherwise the plain-text policy.
-pub(crate) fn from_text(body: &str, content_type: Option<&str>) -> Option<ErrorDetails> {
+/// Reads a text body: JSON when declared or sniffed (what `parsed` says the platform's JSON
+/// reader made of it), otherwise XML or the plain-text policy.
+pub(crate) fn from_text(
+    body: &str,
+    content_type: Option<&str>,
+    parsed: Parsed<'_>,
+) -> Option<ErrorDetails> {
     let (body, cut) = prefix(body);
     let body = body.trim_start_matches(|c: char| c == '\u{feff}' || c.is_whitespace());
     let media = media::essence(content_type);
     let declared_json = media.as_ref().is_some_and(media::Media::is_json);
     if declared_json || looks_like_json(body) {
-        // The parser's nesting limit turns deep nesting into an error, not a crash; a body
-        // cut by the size bound almost always fails here too.
-        let value = json::parse(body).ok()?;
+        // JSON that could not be read (malformed, nested too deeply, cut by the size bound)
+        // says nothing.
+        let Parsed::Value(value) = parsed else {
+            return None;
+        };
         let problem = media.as_ref().is_some_and(media::Media::is_problem_json);
-        return from_value(&value, problem);
+        return from_value(value, problem);
     }
     let declared_xml = media.as_ref().is_some_and(media::Media::is_xml);
     if declared_xml || (media.is_none() && body.starts_with('<')) {
         return xml::parse(body);
     }
     // Untyped bodies that are JSON scalars (`42`, `true`, `"text"`) are JSON, not text.
-    if media.is_none() && json::parse(body).is_ok() {
+    if media.is_none() && !matches!(parsed, Parsed::NotJson) {
         return None;
     }
     let plain = media.as_ref().map_or(true, media::Media::is_plain_text);
@@ -66,6 +73,19 @@ pub(crate) fn from_text(body: &str, content_type: Option<&str>) -> Option<ErrorD
     let mut d = ErrorDetails::new(Format::Generic);
     d.detail = text::clean(body);
     d.has_message().then_some(d)
+}
+
+/// What the platform's JSON reader (`JSON.parse`, natively serde_json) made of a text body,
+/// read after leading whitespace and a byte order mark. The JavaScript layer asks it; the wasm
+/// has no JSON parser.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Parsed<'a> {
+    /// An object or an array.
+    Value(&'a Value),
+    /// A number, string, `true`, `false` or `null`.
+    Scalar,
+    /// Not JSON (or JSON the reader refused: nested too deeply, cut short).
+    NotJson,
 }
 
 /// Reads a parsed body: an object, or the first element of an array when it is an object

@@ -67,6 +67,8 @@ use core::fmt;
 
 use crate::json::{Map, Value};
 
+pub use detect::Parsed;
+
 /// How many bytes of a text body are read; the rest is ignored (64 KiB).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// The most characters any returned string has, the ellipsis of a cut string included.
@@ -222,10 +224,11 @@ impl ErrorDetails {
     }
 }
 
-/// `parseErrorBody` for a text body: reads JSON (declared by `content_type` as
+/// `parseErrorBody` for a text body, natively: reads JSON (declared by `content_type` as
 /// `application/json` or any `+json` type, or sniffed when the body starts with `{` or `[`)
-/// and, under the plain-text policy of this module, short `text/plain` bodies. `None` when the
-/// body carries no error information or cannot be read.
+/// with serde_json, as `JSON.parse` reads it for the package, XML error documents, and, under
+/// the plain-text policy of this module, short `text/plain` bodies. `None` when the body
+/// carries no error information or cannot be read.
 ///
 /// ```
 /// use http_triage::problem::{parse_error_body_text, Format};
@@ -238,8 +241,29 @@ impl ErrorDetails {
 /// assert_eq!(d.field_errors[0].field, "number");
 /// assert!(parse_error_body_text("<html>502 Bad Gateway</html>", Some("text/html")).is_none());
 /// ```
+#[cfg(any(test, not(target_arch = "wasm32")))]
 pub fn parse_error_body_text(body: &str, content_type: Option<&str>) -> Option<ErrorDetails> {
-    detect::from_text(body, content_type)
+    // As the JavaScript layer does: only the bounded prefix is read, JSON included.
+    let (cut, _) = detect::prefix(body);
+    let start = cut.trim_start_matches(|c: char| c == '\u{feff}' || c.is_whitespace());
+    let value = crate::json::parse(start).ok();
+    let parsed = match &value {
+        Some(v @ (Value::Object(_) | Value::Array(_))) => Parsed::Value(v),
+        Some(_) => Parsed::Scalar,
+        None => Parsed::NotJson,
+    };
+    detect::from_text(body, content_type, parsed)
+}
+
+/// `parseErrorBody` for a text body that the platform's JSON reader has already read
+/// (`parsed`, see [`Parsed`]): how the wasm is called, as the JavaScript layer runs `JSON.parse`.
+/// [`parse_error_body_text`] is the same with the native JSON reader.
+pub fn parse_error_body_text_parsed(
+    body: &str,
+    content_type: Option<&str>,
+    parsed: Parsed<'_>,
+) -> Option<ErrorDetails> {
+    detect::from_text(body, content_type, parsed)
 }
 
 /// `parseErrorBody` for an already-parsed body: an object, or an array whose first element is

@@ -87,3 +87,10 @@ test('hostile bodies: malformed, huge, deep, control characters; never throws, s
   assert.equal(parseErrorBody(trap), null);
   assert.equal(parseErrorBody('{"message":"still works"}').detail, 'still works');
 });
+
+test('numbers beyond the f64 range read as null, as JSON.parse makes them Infinity', () => {
+  const d = parseErrorBody('{"title": "t", "detail": "d", "huge": 1e400, "small": 0.1}', 'application/problem+json');
+  assert.deepEqual(d.extensions, { small: 0.1 });
+  assert.equal(parseErrorBody('{"message": "m", "code": -1e999}').code, undefined);
+  assert.equal(parseErrorBody('{"message": "m", "code": -1e999}').detail, 'm');
+});
