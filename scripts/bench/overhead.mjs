@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { loadPkg } from './env.mjs';
-import { median, fmtMs, fmtRatio } from './stats.mjs';
+import { median, quartiles, fmtMs, fmtRatio } from './stats.mjs';
 
 // Short rounds, many of them: a GC pause or a noisy neighbour spoils one round, and the median
 // over the rounds ignores it. 25 is a multiple of 5, so every failure-scenario round holds
@@ -23,7 +23,7 @@ const TRIAGE = 'createFetch()';
 const KY_MATCHED = 'ky, timeout: false';
 const TRIAGE_T = 'createFetch({ timeoutMs: 10_000 })';
 const KY_DEFAULT = 'ky (defaults: 10 s timeout)';
-const TRIAGE_FAIL = 'createFetch({ retry: { baseDelayMs: 0 } })';
+const TRIAGE_FAIL = 'createFetch({ retry: { baseDelayMs: 0, budget: false } })';
 const KY_FAIL = 'ky, retry delay 0, timeout: false';
 const OFETCH_FAIL = 'ofetch, retryDelay 0';
 
@@ -103,7 +103,7 @@ export async function node() {
     }, (tag, id) => `${server.url}ok/${tag}${id}`);
 
     const retries = { [TRIAGE_FAIL]: 0, [KY_FAIL]: 0, [RAW_RETRY]: 0, [OFETCH_FAIL]: 0 };
-    const apiFail = createFetch({ retry: { baseDelayMs: 0 }, onRetry: () => { retries[TRIAGE_FAIL]++; } });
+    const apiFail = createFetch({ retry: { baseDelayMs: 0, budget: false }, onRetry: () => { retries[TRIAGE_FAIL]++; } });
     const kyFail = ky.create({
       timeout: false,
       retry: { limit: 2, delay: () => 0 },
@@ -137,12 +137,14 @@ export async function run(ctx) {
   const data = {};
   const FAIL = '20% fail once (503, Retry-After: 0)';
   const sets = { 'all succeed': res.success, [FAIL]: res.failure };
-  const pair = (scenario, a, b) => median(sets[scenario][a].map((x, i) => x / sets[scenario][b][i]));
+  const ratios = (scenario, a, b) => sets[scenario][a].map((x, i) => x / sets[scenario][b][i]);
+  const pair = (scenario, a, b) => median(ratios(scenario, a, b));
   for (const [scenario, base] of [['all succeed', RAW], [FAIL, RAW_RETRY]]) {
     for (const [name, perRound] of Object.entries(sets[scenario])) {
       const ratio = pair(scenario, name, base);
-      data[`${scenario}: ${name}`] = { medianMs: median(perRound), ratio };
-      rows.push([scenario, name, fmtMs(median(perRound)), name === base ? '1.00x (baseline)' : fmtRatio(ratio)]);
+      const iqr = quartiles(ratios(scenario, name, base));
+      data[`${scenario}: ${name}`] = { medianMs: median(perRound), ratio, iqr };
+      rows.push([scenario, name, fmtMs(median(perRound)), name === base ? '1.00x (baseline)' : `${fmtRatio(ratio)} (IQR ${iqr.map((x) => x.toFixed(2)).join('–')})`]);
     }
   }
   const d = (s, n) => data[`${s}: ${n}`];
@@ -155,14 +157,14 @@ export async function run(ctx) {
   const zero = d(FAIL, TRIAGE_FAIL);
   const targets = [
     {
-      label: `zero-delay retries: createFetch({ retry: { baseDelayMs: 0 } }) within ${RETRY_TARGET}x of a raw fetch retry loop (20% fail once, Retry-After: 0)`,
-      value: `${fmtRatio(zero.ratio)} (${fmtMs(zero.medianMs)} vs ${fmtMs(d(FAIL, RAW_RETRY).medianMs)} per request); ky ${fmtRatio(d(FAIL, KY_FAIL).ratio)}, ofetch ${fmtRatio(d(FAIL, OFETCH_FAIL).ratio)}`,
+      label: `zero-delay retries: createFetch({ retry: { baseDelayMs: 0, budget: false } }) within ${RETRY_TARGET}x of a raw fetch retry loop (20% fail once, Retry-After: 0)`,
+      value: `${fmtRatio(zero.ratio)}, per-round IQR ${zero.iqr.map((x) => x.toFixed(2)).join('–')} (${fmtMs(zero.medianMs)} vs ${fmtMs(d(FAIL, RAW_RETRY).medianMs)} per request); ky ${fmtRatio(d(FAIL, KY_FAIL).ratio)}, ofetch ${fmtRatio(d(FAIL, OFETCH_FAIL).ratio)}`,
       met: zero.ratio <= RETRY_TARGET,
       key: 'retry-zero',
     },
     {
       label: 'createFetch time per successful request within 2% of raw fetch',
-      value: `${fmtRatio(d('all succeed', TRIAGE).ratio)} (${fmtMs(d('all succeed', TRIAGE).medianMs)} vs ${fmtMs(d('all succeed', RAW).medianMs)}; ${extraUs >= 0 ? '+' : ''}${extraUs.toFixed(1)} µs)`,
+      value: `${fmtRatio(d('all succeed', TRIAGE).ratio)}, per-round IQR ${d('all succeed', TRIAGE).iqr.map((x) => x.toFixed(2)).join('–')} (${fmtMs(d('all succeed', TRIAGE).medianMs)} vs ${fmtMs(d('all succeed', RAW).medianMs)}; ${extraUs >= 0 ? '+' : ''}${extraUs.toFixed(1)} µs)`,
       met: d('all succeed', TRIAGE).ratio <= 1.02,
       key: 'overhead-raw',
     },
@@ -179,10 +181,10 @@ export async function run(ctx) {
     columns: ['scenario', 'client', 'per request', 'vs raw fetch (loop)'],
     rows,
     targets,
-    data: { ...data, stub: res.stub, triageVsKy, triageTVsKy, failVsKy, failVsOfetch, retries: res.retries },
+    data: { ...data, stub: res.stub, triageVsKy, triageTVsKy, failVsKy, failVsOfetch, retries: res.retries, rounds: { success: res.success, failure: res.failure } },
     notes: [
       'Server: node:http on 127.0.0.1 in its own process, keep-alive, a 60-byte JSON body; every client reads the body as text.',
-      `Failure scenario: request ids divisible by 5 answer 503 with Retry-After: 0 once, then 200. The raw loop retries at once (no timer); createFetch has only \`baseDelayMs: 0\` set (defaults otherwise: jitter, budget); ky and ofetch are set to a zero delay. Retries counted: ${Object.entries(res.retries).map(([k, v]) => `${k.split(/[,(]/)[0].trim()} ${v}`).join(', ')}.`,
+      `Failure scenario: request ids divisible by 5 answer 503 with Retry-After: 0 once, then 200. The raw loop retries at once (no timer); createFetch has \`baseDelayMs: 0\` and \`budget: false\` (with the default budget, a sustained 20% failure rate spends the tokens — successes give back a tenth of a token each, as gRPC's throttling does — and retrying stops by design, so the raw loop would do more work); ky and ofetch are set to a zero delay. Retries counted: ${Object.entries(res.retries).map(([k, v]) => `${k.split(/[,(]/)[0].trim()} ${v}`).join(', ')}.`,
       `The wrapper alone, over a stub fetch that answers at once (median µs per call of 30 interleaved batches of 2,000): ${stubNote}.`,
       `createFetch against the others with the same configuration: ${fmtRatio(triageVsKy)} of ky (no timeouts), ${fmtRatio(triageTVsKy)} (10 s timeout); with 20% zero-delay failures ${fmtRatio(failVsKy)} of ky and ${fmtRatio(failVsOfetch)} of ofetch.`,
     ],

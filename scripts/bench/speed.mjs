@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { loadPkg } from './env.mjs';
 import { makeSpeedCases, BASELINE, SPEED_TARGETS, PROBLEM_BODY } from './speed-cases.mjs';
 import { runSideBySide, ratioOfTimes } from './side-by-side.mjs';
-import { median, fmtMs, fmtRatio } from './stats.mjs';
+import { median, quartiles, fmtMs, fmtRatio } from './stats.mjs';
 
 export const ROUNDS = 15;
 export const BATCH_MS = 20;
@@ -28,7 +28,8 @@ export async function run(ctx) {
       const ratio = ratioOfTimes(res, name, BASELINE);
       data[engine][name] = { perCallMs, ratio, ratios: res[name].opsPerSec.map((o, i) => res[BASELINE].opsPerSec[i] / o) };
       const limit = SPEED_TARGETS[name];
-      rows.push([engine, name, fmtMs(perCallMs), name === BASELINE ? '1 (baseline)' : fmtRatio(ratio), limit === undefined ? (name === BASELINE ? '' : 'report') : `<= ${limit}x`]);
+      const iqr = quartiles(data[engine][name].ratios);
+      rows.push([engine, name, fmtMs(perCallMs), name === BASELINE ? '1 (baseline)' : `${fmtRatio(ratio)} (IQR ${iqr.map((x) => x.toFixed(2)).join('–')})`, limit === undefined ? (name === BASELINE ? '' : 'report') : `<= ${limit}x`]);
     }
     for (const [name, limit] of Object.entries(SPEED_TARGETS)) {
       const d = data[engine][name];
