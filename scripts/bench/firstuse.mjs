@@ -116,7 +116,7 @@ export async function run(ctx) {
     targets,
     data,
     notes: [
-      'The package instantiates on first use, synchronously, from the wasm text inlined in the module (src/js/wasm.js): the first call pays for turning the text into bytes, compiling, instantiating, reading the names record and the answer. The "step" rows do the same work over the same bytes (target/js/wasm-bytes.js) in another fresh page or process, one step at a time; the rest of the first call is the names record and the first answer.',
+      'The package instantiates on first use, synchronously, from the wasm text inlined in the module (src/js/wasm.js): the first call pays for turning the text into bytes, compiling, instantiating, the first calls of the names and classify exports, and reading their records into JS. The "step" rows do the same work over the same bytes (target/js/wasm-bytes.js) in another fresh page or process, one step at a time (the export calls raw, without reading their records).',
       `Chromium: each sample is a new browser context and page; the import is not timed. The page is cross-origin isolated, so performance.now() has 5 µs resolution${data.chromium && !data.chromium.isolated ? ' (this run was NOT isolated: 100 µs)' : ''}.`,
     ],
   };

@@ -75,13 +75,16 @@ export async function node({ what, order: kind }) {
   for (let i = 0; i < FETCHES; i++) fetches.push(m.createFetch());
   const createMs = performance.now() - t0;
   fetches = null;
+  // monitorEventLoopDelay records a delay when its timer fires after it, from its previous
+  // tick: it is enabled and ticking before the collection, so it sees the forced gc() pause and
+  // whatever the finalizers do after it. The 1 ms timer chain starts after gc() returns, so it
+  // sees the finalizers alone.
+  const h = monitorEventLoopDelay({ resolution: 1 });
+  h.enable();
+  await new Promise((resolve) => setTimeout(resolve, 30));
   const g0 = performance.now();
   globalThis.gc();
   const gcMs = performance.now() - g0;
-  // The stall measurement starts after the forced collection: what follows is the package's
-  // finalizers (they run in tasks after the collection), not V8's own pause.
-  const h = monitorEventLoopDelay({ resolution: 1 });
-  h.enable();
   let maxGap = 0;
   let last = performance.now();
   const start = last;
@@ -95,12 +98,12 @@ export async function node({ what, order: kind }) {
     };
     setTimeout(tick, 1);
   });
-  // The monitor's own timer records a stall when it fires after it: give it the chance.
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  // Give the monitor's timer the chance to fire after the last stall.
+  await new Promise((resolve) => setTimeout(resolve, 30));
   h.disable();
   return {
     createMs, gcMs, released: released.calls, releaseMs: performance.now() - start,
-    maxStallMs: h.max / 1e6, p99StallMs: h.percentile(99) / 1e6, maxGapMs: maxGap,
+    histogramMaxMs: h.max / 1e6, maxGapMs: maxGap,
   };
 }
 
@@ -117,11 +120,12 @@ export async function run(ctx) {
   const drop = await ctx.child('freeing', { what: 'drop' }, ['--expose-gc']);
   data.drop = drop;
   rows.push([`${FETCHES.toLocaleString('en')} createFetch() instances dropped, gc(), released by the finalizers`,
-    `longest stall ${fmtMs(drop.maxStallMs)} (1 ms timer chain: longest gap ${fmtMs(drop.maxGapMs)})`,
+    `after gc(): longest gap ${fmtMs(drop.maxGapMs)}; monitorEventLoopDelay max ${fmtMs(drop.histogramMaxMs)} (gc() included)`,
     `${drop.released.toLocaleString('en')} released in ${fmtMs(drop.releaseMs)}; making them took ${fmtMs(drop.createMs)}; gc() itself ${fmtMs(drop.gcMs)}`]);
   const worst = Object.entries(data.free).reduce((w, e) => (!w || e[1].freeMs / e[1].freed > w[1].freeMs / w[1].freed ? e : w), null);
   const allDone = Object.values(data.free).every((r) => r.freed === POLICIES);
-  const stall = Math.max(drop.maxStallMs, drop.maxGapMs);
+  // The finalizers' stall: the gap after gc(), and what the histogram saw beyond gc()'s own pause.
+  const stall = Math.max(drop.maxGapMs, drop.histogramMaxMs - drop.gcMs);
   return {
     id: 'freeing',
     title: 'Freeing (Node; each order in a fresh process)',
@@ -138,14 +142,14 @@ export async function run(ctx) {
       },
       {
         label: `dropping ${FETCHES.toLocaleString('en')} createFetch instances: no event-loop stall over ${STALL_TARGET_MS} ms`,
-        value: `longest ${fmtMs(stall)}; ${drop.released.toLocaleString('en')} of ${FETCHES.toLocaleString('en')} released in ${fmtMs(drop.releaseMs)}`,
+        value: `longest stall after the forced gc() ${fmtMs(stall)} (monitorEventLoopDelay max ${fmtMs(drop.histogramMaxMs)}, of which gc() itself ${fmtMs(drop.gcMs)}); ${drop.released.toLocaleString('en')} of ${FETCHES.toLocaleString('en')} released in ${fmtMs(drop.releaseMs)}`,
         met: stall <= STALL_TARGET_MS && drop.released >= FETCHES,
         key: 'drop',
       },
     ],
     data,
     notes: [
-      `Freeing stops after ${FREE_BOUND_MS / 1000} s (checked every 1,024 frees) and reports how far it got. The drop run waits up to ${DROP_BOUND_MS / 1000} s for the finalizers, counting the releases by wrapping the instance's policy_free export; the stall is measured from after the forced gc() returns (monitorEventLoopDelay at 1 ms resolution, and the longest gap of a 1 ms setTimeout chain), so V8's own collection pause (the gc() row) is not counted.`,
+      `Freeing stops after ${FREE_BOUND_MS / 1000} s (checked every 1,024 frees) and reports how far it got. The drop run waits up to ${DROP_BOUND_MS / 1000} s for the finalizers, counting the releases by wrapping the instance's policy_free export; the stall counted is the finalizers': the longest gap of a 1 ms setTimeout chain started when gc() returns, and perf_hooks.monitorEventLoopDelay (1 ms resolution, enabled before gc()) minus the forced gc() pause, which an app that never calls gc() does not pay at once (V8 collects incrementally).`,
     ],
   };
 }

@@ -53,7 +53,7 @@ export async function run(ctx) {
     });
     const t = total(name, 'esbuild');
     const note = name === TRIAGE ? `raw ${BUNDLERS.map((b) => fmtKB(total(name, b).raw)).join(' / ')}`
-      : t && name !== NOWASM ? `${fmtRatio(total(TRIAGE, 'esbuild').brotli / t.brotli)} of it is http-triage (esbuild)` : '';
+      : t && name !== NOWASM && !name.startsWith('http-triage') ? `http-triage is ${fmtRatio(total(TRIAGE, 'esbuild').brotli / t.brotli)} this (esbuild)` : '';
     return [name, ...cells, note];
   });
 
