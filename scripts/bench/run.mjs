@@ -1,8 +1,9 @@
 // Runs every benchmark over whatever pkg/ holds, prints the table and writes BENCHMARKS.md
 // (scripts/bench.sh calls it after the build). `node scripts/bench/run.mjs --only size,speed`
-// runs a subset and leaves BENCHMARKS.md alone. `--render` measures nothing: it renders
-// BENCHMARKS.md again from the last full run's figures (target/bench/results.json), for when
-// only the wording changed.
+// runs a subset and leaves BENCHMARKS.md alone (its figures go to
+// target/bench/results-partial.json). `--render` measures nothing: it renders BENCHMARKS.md
+// again from the last full run's figures (target/bench/results.json), for when only the
+// wording changed.
 import { spawn } from 'node:child_process';
 import { writeFileSync, readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -94,7 +95,8 @@ const report = {
 };
 console.log(renderText(report));
 mkdirSync(join(root, 'target/bench'), { recursive: true });
-writeFileSync(join(root, 'target/bench/results.json'), JSON.stringify(report, null, 2));
+// A partial run (--only) keeps its figures apart, so --render always has the last full run.
+writeFileSync(join(root, only ? 'target/bench/results-partial.json' : 'target/bench/results.json'), JSON.stringify(report, null, 2));
 if (!only) {
   writeFileSync(join(root, 'BENCHMARKS.md'), renderMarkdown(report));
   log('wrote BENCHMARKS.md');

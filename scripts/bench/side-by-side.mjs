@@ -1,8 +1,8 @@
 // The interleaved runner every in-process comparison uses, in Node and in the browser page.
 
 /**
- * Runs `cases` ({ name: (input, n) => checksum }) side by side. Each case's call count is first
- * calibrated so one batch takes about `batchMs`; then `rounds` rounds time every case once, in an
+ * Runs `cases` ({ name: (input, n) => checksum }) side by side. Each case is first warmed up
+ * (about 2 x `batchMs` of calls) and its call count calibrated so one batch takes about `batchMs`; then `rounds` rounds time every case once, in an
  * order rotated each round (A B C, B C A, …), after `warmup` untimed rounds. `now` is the clock
  * in ms. Returns { name: { calls, opsPerSec: [one per round] } }: compare cases by the ratio
  * within each round (same round, same machine state), then the median of those ratios.
@@ -12,13 +12,16 @@ export function runSideBySide(cases, input, { rounds, now, batchMs = 20, warmup 
   let sink = 0;
   const calls = {};
   for (const name of names) {
+    // Warm up first (cold code runs in the interpreter: calibrating on it gives tiny batches).
+    const w0 = now();
+    while (now() - w0 < batchMs * 2) sink += cases[name](input, 64);
     let n = 256;
     for (;;) {
       const t0 = now();
       sink += cases[name](input, n);
       const dt = now() - t0;
       if (dt >= batchMs / 4 || n >= 1 << 28) {
-        n = Math.max(256, Math.round((n * batchMs) / Math.max(dt, 0.001)));
+        n = Math.max(64, Math.round((n * batchMs) / Math.max(dt, 0.001)));
         break;
       }
       n *= 4;
