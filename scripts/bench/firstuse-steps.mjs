@@ -11,8 +11,12 @@ export function timeFirstUse(m, now) {
   return { first: t1 - t0, second: t2 - t1 };
 }
 
-/** What the package does on first use, step by step, over the wasm text (src/js/wasm.js). */
+/**
+ * What the package does on first use, step by step, over the wasm text (src/js/wasm.js: one
+ * character per byte). Throws if the build's wasm-bytes.js no longer exports that text.
+ */
 export function timeSteps(WASM, now) {
+  if (typeof WASM !== 'string') throw new Error('target/js/wasm-bytes.js exports no WASM string: the steps need updating for the new encoding');
   const t0 = now();
   const n = WASM.length;
   const bytes = new Uint8Array(n);

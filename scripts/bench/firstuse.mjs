@@ -53,13 +53,26 @@ async function chromiumSample(ctx, what) {
   }
 }
 
-/** Runs `sample(kind)` SAMPLES times per kind, rotated, after one untimed round. */
-async function interleaved(kinds, sample) {
+/**
+ * Runs `sample(kind)` SAMPLES times per kind, rotated, after one untimed round. A 'steps'
+ * sample that fails (the build changed the wasm's encoding) drops the steps, with a warning.
+ */
+async function interleaved(kinds, sample, log) {
+  let live = [...kinds];
   const out = Object.fromEntries(kinds.map((k) => [k, []]));
   for (let r = -1; r < SAMPLES; r++) {
-    for (let i = 0; i < kinds.length; i++) {
-      const kind = kinds[(i + Math.max(r, 0)) % kinds.length];
-      const res = await sample(kind);
+    for (let i = 0; i < live.length; i++) {
+      const kind = live[(i + Math.max(r, 0)) % live.length];
+      let res;
+      try {
+        res = await sample(kind);
+      } catch (e) {
+        if (kind !== 'steps') throw e;
+        log?.(`first use: no steps (${String(e.message ?? e).split('\n')[0]})`);
+        live = live.filter((k) => k !== 'steps');
+        out.steps = null;
+        break;
+      }
       if (r >= 0) out[kind].push(res);
     }
   }
@@ -67,14 +80,14 @@ async function interleaved(kinds, sample) {
 }
 
 const medianOf = (xs, key) => median(xs.map((x) => x[key]));
-const stepMedians = (xs) => Object.fromEntries(Object.keys(xs[0].steps).map((k) => [k, median(xs.map((x) => x.steps[k]))]));
+const stepMedians = (xs) => (xs?.length ? Object.fromEntries(Object.keys(xs[0].steps).map((k) => [k, median(xs.map((x) => x.steps[k]))])) : {});
 
 export async function run(ctx) {
   const rows = [];
   const targets = [];
   const data = {};
   if (ctx.browser) {
-    const c = await interleaved(CHROMIUM_KINDS, (k) => chromiumSample(ctx, k));
+    const c = await interleaved(CHROMIUM_KINDS, (k) => chromiumSample(ctx, k), ctx.log);
     const steps = stepMedians(c.steps);
     data.chromium = { first: medianOf(c.package, 'first'), second: medianOf(c.package, 'second'), steps, isolated: c.package.every((x) => x.isolated), samples: c.package.map((x) => x.first) };
     rows.push(['Chromium', 'first classify(200) after import (compile + instantiate + answer)', fmtMs(data.chromium.first)]);
@@ -87,7 +100,7 @@ export async function run(ctx) {
       key: 'firstuse',
     });
   }
-  const n = await interleaved(NODE_KINDS, nodeSample);
+  const n = await interleaved(NODE_KINDS, nodeSample, ctx.log);
   data.node = {
     esm: { import: medianOf(n.esm, 'import'), first: medianOf(n.esm, 'first'), second: medianOf(n.esm, 'second') },
     cjs: { import: medianOf(n.cjs, 'import'), first: medianOf(n.cjs, 'first'), second: medianOf(n.cjs, 'second') },
