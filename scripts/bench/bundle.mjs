@@ -90,10 +90,13 @@ function install(app, from, transform) {
   writeFileSync(join(appsDir, app, 'package.json'), `${JSON.stringify({ name: `bench-app-${app}`, private: true, type: 'module' })}\n`);
 }
 
-/** Lays out the apps: the new format, the old one (`oldDir`), and the new with its wasm emptied. */
+/**
+ * Lays out the apps: the new format, the old one (`oldDir`; null when it could not be built),
+ * and the new with its wasm emptied.
+ */
 export function prepareApps(oldDir) {
   install('new', pkgDir);
-  install('old', oldDir);
+  if (oldDir) install('old', oldDir);
   install('nowasm', pkgDir, (dir) => {
     for (const f of ['index.js', 'index.cjs']) {
       const js = readFileSync(join(dir, f), 'utf8');
@@ -163,6 +166,7 @@ export async function bundleAll(oldDir, log = () => {}) {
   const result = {};
   for (const [name, c] of Object.entries(CANDIDATES)) {
     result[name] = {};
+    if (c.app === 'old' && !oldDir) continue;
     const entry = join(appsDir, c.app, 'src', `${slug(name)}.js`);
     mkdirSync(join(appsDir, c.app, 'src'), { recursive: true });
     writeFileSync(entry, c.code);

@@ -20,8 +20,20 @@ function git(args, opts = {}) {
   return r.stdout;
 }
 
-/** The old package's directory, building it first when the cache has none. */
+/**
+ * The old package's directory, building it first when the cache has none; null (with a
+ * message) when it cannot be built here (no such commit in this clone, no wasm-bindgen CLI…).
+ */
 export function oldPkg(log = (s) => process.stderr.write(`${s}\n`)) {
+  try {
+    return buildOldPkg(log);
+  } catch (e) {
+    log(`the old format could not be built: ${String(e.message ?? e).split('\n')[0]}`);
+    return null;
+  }
+}
+
+function buildOldPkg(log) {
   if (existsSync(join(oldPkgDir, 'package.json'))) return oldPkgDir;
   log(`building the old format from ${OLD_COMMIT} in ${worktree} (once; a few minutes)`);
   mkdirSync(join(root, 'target/bench'), { recursive: true });
@@ -42,5 +54,7 @@ export function oldPkg(log = (s) => process.stderr.write(`${s}\n`)) {
 }
 
 if (process.argv[1]?.endsWith('old-format.mjs')) {
-  process.stdout.write(`${oldPkg()}\n`);
+  const dir = oldPkg();
+  if (!dir) process.exit(1);
+  process.stdout.write(`${dir}\n`);
 }

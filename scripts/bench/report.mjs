@@ -80,7 +80,7 @@ function needs(report) {
       const crossings = by.crossings?.data?.counts?.[t.name];
       const keep = limit / r.ratio;
       out.push(`Measured ${fmtRatio(r.ratio)} of JSON.parse against ${limit}x allowed: the call must take ${(keep * 100).toFixed(0)}% of its time, about ${fmtMs(r.perCallMs * keep)} of the ${fmtMs(r.perCallMs)} measured (JSON.parse took ${fmtMs(base)} in the same rounds; each figure is a median, the ratio the median of per-round ratios).`
-        + (split && t.engine === 'Node' ? ` Of a call (timed with the counting wrappers), ${fmtMs(split.wasmMs)} is inside the wasm export and ${fmtMs(split.totalMs - split.wasmMs)} in the JS layer around it (reading inputs, writing IN, reading OUT, building the answer)${crossings ? `, over ${crossings.total} crossing${crossings.total === 1 ? '' : 's'} (${crossings.by})` : ''}.` : ''));
+        + (split ? ` Where the time goes (Node, timed with the counting wrappers): ${Math.round((split.wasmMs / split.totalMs) * 100)}% inside the wasm export, ${Math.round((1 - split.wasmMs / split.totalMs) * 100)}% in the JS layer around it (reading inputs, writing IN, reading OUT, building the answer)${crossings ? `, over ${crossings.total} crossing${crossings.total === 1 ? '' : 's'} (${crossings.by})` : ''}.` : ''));
     } else if (t.key === 'firstuse') {
       const c = by.firstuse.data.chromium;
       const stepsSum = Object.values(c.steps).reduce((a, b) => a + b, 0);

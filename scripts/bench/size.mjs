@@ -59,7 +59,9 @@ export async function run(ctx) {
 
   const worst = Math.max(...BUNDLERS.map((b) => total(TRIAGE, b).brotli));
   const perBundler = BUNDLERS.map((b) => `${BUNDLER_LABEL[b]} ${fmtKB(total(TRIAGE, b).brotli)}`).join(', ');
-  const oldVsNew = BUNDLERS.map((b) => `${BUNDLER_LABEL[b]} ${fmtKB(total(TRIAGE, b).brotli)} vs ${fmtKB(total(OLD, b).brotli)} (${pct(total(TRIAGE, b).brotli, total(OLD, b).brotli)})`).join('; ');
+  const oldVsNew = oldDir
+    ? BUNDLERS.map((b) => `${BUNDLER_LABEL[b]} ${fmtKB(total(TRIAGE, b).brotli)} vs ${fmtKB(total(OLD, b).brotli)} (${pct(total(TRIAGE, b).brotli, total(OLD, b).brotli)})`).join('; ')
+    : 'not measured in this run: the old format could not be built (see the run\'s log)';
   const wasmShare = BUNDLERS.map((b) => total(TRIAGE, b).brotli - total(NOWASM, b).brotli);
 
   const textRows = [
@@ -83,7 +85,8 @@ export async function run(ctx) {
   const data = {
     bundles, text, pkgEntry, worst, wasmShare,
     triageJs: bundles[NOWASM].esbuild.total,
-    oldDir: oldDir.replace(root, ''),
+    oldDir: oldDir ? oldDir.replace(root, '') : null,
+    oldVsNew,
   };
   return [
     {
