@@ -1,4 +1,5 @@
-// The classification candidates, shared by Node (classify.mjs) and the browser page.
+// The classification candidates, shared by Node (classify.mjs) and the browser page; run side
+// by side with side-by-side.mjs.
 //
 // Each candidate answers "what is this status?" for a code of the realistic mix and the loop
 // consumes the answer, so no engine can drop the call. Each loop is its own function literal:
@@ -40,54 +41,4 @@ export function makeCases({ classify, statuses }) {
       return s;
     },
   };
-}
-
-/** The same code path without the JS-side cache: straight into wasm each call (for "where time goes"). */
-export function makeUncachedCase(rawClassify) {
-  return {
-    'wasm classify, no JS cache': (codes, n) => {
-      let s = 0;
-      for (let i = 0; i < n; i++) s += rawClassify(codes[i & MASK]).reason.length;
-      return s;
-    },
-  };
-}
-
-/**
- * Runs `cases` side by side. Each case's call count is first calibrated so one batch takes about
- * `batchMs`; then `rounds` rounds time every case once, in an order rotated each round (A B C,
- * B C A, …), after `warmup` untimed rounds. `now` is the clock in ms.
- * Returns { name: { calls, opsPerSec: [one per round] } }.
- */
-export function runSideBySide(cases, codes, { rounds, now, batchMs = 20, warmup = 2 }) {
-  const names = Object.keys(cases);
-  let sink = 0;
-  const calls = {};
-  for (const name of names) {
-    let n = 1024;
-    for (;;) {
-      const t0 = now();
-      sink += cases[name](codes, n);
-      const dt = now() - t0;
-      if (dt >= batchMs / 4 || n >= 1 << 28) {
-        n = Math.max(1024, Math.round((n * batchMs) / Math.max(dt, 0.001)));
-        break;
-      }
-      n *= 4;
-    }
-    calls[name] = n;
-  }
-  const out = Object.fromEntries(names.map((k) => [k, { calls: calls[k], opsPerSec: [] }]));
-  for (let r = -warmup; r < rounds; r++) {
-    const order = names.map((_, i) => names[(i + Math.max(r, 0)) % names.length]);
-    for (const name of order) {
-      const n = calls[name];
-      const t0 = now();
-      sink += cases[name](codes, n);
-      const dt = now() - t0;
-      if (r >= 0) out[name].opsPerSec.push(n / (dt / 1000));
-    }
-  }
-  if (sink === 0.5) console.log('unreachable');
-  return out;
 }

@@ -1,10 +1,9 @@
 // Classification: ops/s of classify(code) over a realistic mix of codes, side by side with the
 // `statuses` package and a plain JS object lookup, in Node and in headless Chromium.
-import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadPkg, root } from './env.mjs';
-import { makeCases, makeUncachedCase, runSideBySide } from './classify-cases.mjs';
+import { loadPkg } from './env.mjs';
+import { makeCases } from './classify-cases.mjs';
+import { runSideBySide } from './side-by-side.mjs';
 import { median, statusCodes, fmtOps, fmtRatio, STATUS_MIX } from './stats.mjs';
 
 const ROUNDS = 15;
@@ -15,9 +14,8 @@ const BASELINE = 'statuses(code)';
 /** Node side (run in a fresh process by the driver). */
 export async function node() {
   const triage = await loadPkg();
-  const glue = await import(pathToFileURL(join(root, 'target/js/http_triage_node.js')).href);
   const { default: statuses } = await import('statuses');
-  const cases = { ...makeCases({ classify: triage.classify, statuses }), ...makeUncachedCase(glue.classify) };
+  const cases = makeCases({ classify: triage.classify, statuses });
   return runSideBySide(cases, statusCodes(), { rounds: ROUNDS, batchMs: BATCH_MS, now: () => performance.now() });
 }
 
@@ -54,7 +52,7 @@ export async function run(ctx) {
     notes: [
       `Codes: 16,384 drawn once with a fixed seed from the mix ${mix}.`,
       'Every loop consumes the answer (sums the lengths of the reason phrases; statuses(code) returns the phrase); each candidate has its own loop function so no call site is shared.',
-      '"wasm classify, no JS cache" calls the wasm-bindgen export directly (what classify() does on the first call of each code): it shows what the JS-side cache of frozen answers saves.',
+      'classify() answers from a JS-side cache of frozen answers after the first call of each code (that first call is one crossing: see the crossings table).',
     ],
   };
 }

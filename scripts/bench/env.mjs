@@ -9,10 +9,16 @@ export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const pkgDir = join(root, 'pkg');
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-/** The module Node gets for `import 'http-triage'` (the `node` condition of pkg's exports). */
-export function nodeEntry() {
-  const manifest = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
-  return join(pkgDir, manifest.exports['.'].node);
+/** The ESM entry Node and browsers get for `import 'http-triage'` (the `default` condition). */
+export function nodeEntry(dir = pkgDir) {
+  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  return join(dir, manifest.exports['.'].default);
+}
+
+/** The CommonJS entry (`require('http-triage')`). */
+export function cjsEntry(dir = pkgDir) {
+  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  return join(dir, manifest.exports['.'].require);
 }
 
 export async function loadPkg() {

@@ -2,7 +2,7 @@
 // the machine's other core and does not share the client's event loop). Prints its URL, then
 // serves until stdin closes or it gets SIGTERM.
 //   GET /ok/<id>     200 with a small JSON body
-//   GET /flaky/<id>  ids divisible by 5 (20%) answer 503 the first time, then 200
+//   GET /flaky/<id>  ids divisible by 5 (20%) answer 503 with Retry-After: 0 the first time, then 200
 import { createServer } from 'node:http';
 
 const BODY = JSON.stringify({ ok: true, items: [1, 2, 3], note: 'a small JSON body' });
@@ -17,7 +17,7 @@ const server = createServer((req, res) => {
     const key = `${m[2]}${id}`;
     if (!failedOnce.has(key)) {
       failedOnce.add(key);
-      res.writeHead(503, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(FAIL) }).end(FAIL);
+      res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '0', 'content-length': Buffer.byteLength(FAIL) }).end(FAIL);
       return;
     }
     failedOnce.delete(key);

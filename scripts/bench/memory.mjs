@@ -8,7 +8,7 @@ const CALLS = 1_000_000;
 const WARMUP = 10_000;
 
 /** Node side (fresh process). */
-export async function node() {
+export async function node({ calls = CALLS } = {}) {
   const m = await loadPkg();
   const codes = statusCodes(1 << 14, 7);
   const next = rng(99);
@@ -45,31 +45,47 @@ export async function node() {
   const warm = m.wasmMemoryBytes();
   const checkpoints = [];
   const t0 = performance.now();
-  for (let done = WARMUP; done < WARMUP + CALLS; done += CALLS / 4) {
-    run(done, done + CALLS / 4);
+  for (let done = WARMUP; done < WARMUP + calls; done += calls / 4) {
+    run(done, done + calls / 4);
     checkpoints.push(m.wasmMemoryBytes());
   }
-  return { fresh, warm, checkpoints, seconds: (performance.now() - t0) / 1000, mix: mix.map(([w, f]) => [w, String(f).slice(0, 60)]) };
+  const seconds = (performance.now() - t0) / 1000;
+  // A 10 MB member string (issue 12's repro): the JS layer should cut it before copying it in.
+  const big = 'é'.repeat(1e7);
+  const beforeBig = m.wasmMemoryBytes();
+  m.parseErrorBody({ detail: big }, 'application/problem+json');
+  const afterObject = m.wasmMemoryBytes();
+  m.parseErrorBody(JSON.stringify({ title: 'x', detail: big }), 'application/problem+json');
+  const afterString = m.wasmMemoryBytes();
+  return { fresh, warm, checkpoints, seconds, big: { beforeBig, afterObject, afterString }, mix: mix.map(([w, f]) => [w, String(f).slice(0, 60)]) };
 }
 
 export async function run(ctx) {
   const r = await ctx.child('memory');
   const after = r.checkpoints.at(-1);
   const flat = after === r.warm;
+  const bigGrowth = r.big.afterString - r.big.beforeBig;
   return {
     id: 'memory',
-    title: 'Memory (Node): wasm linear memory, wasmMemoryBytes()',
+    title: 'Memory (Node): wasm linear memory, wasmMemoryBytes(), over 10^6 mixed calls and after a 10 MB member string',
     columns: ['when', 'bytes', 'KB'],
     rows: [
-      ['fresh (after import, no call yet)', String(r.fresh), fmtKB(r.fresh)],
+      ['after import and the setup calls (first use)', String(r.fresh), fmtKB(r.fresh)],
       [`after ${WARMUP.toLocaleString('en')} warm-up calls`, String(r.warm), fmtKB(r.warm)],
       ...r.checkpoints.map((b, i) => [`after ${((i + 1) * CALLS / 4).toLocaleString('en')} more mixed calls`, String(b), fmtKB(b)]),
+      ["after parseErrorBody({ detail: 'é'.repeat(1e7) })", String(r.big.afterObject), fmtKB(r.big.afterObject)],
+      ['after parseErrorBody of the same as a JSON string body', String(r.big.afterString), fmtKB(r.big.afterString)],
     ],
     targets: [{
       label: 'wasm memory flat over 10^6 calls (no growth after the warm-up)',
       value: `${fmtKB(r.warm)} -> ${fmtKB(after)} (${after - r.warm >= 0 ? '+' : ''}${after - r.warm} B)`,
       met: flat,
       key: 'memory',
+    }, {
+      label: 'wasm memory grows < 1 MB for a 10 MB member string (parseErrorBody({ detail: \'é\'.repeat(1e7) }), then the same as a JSON string)',
+      value: `+${fmtKB(r.big.afterObject - r.big.beforeBig)} (object), +${fmtKB(r.big.afterString - r.big.afterObject)} more (string body)`,
+      met: bigGrowth < 2 ** 20,
+      key: 'memory-big',
     }],
     data: r,
     notes: [

@@ -1,8 +1,9 @@
-// The loopback server of the browser runs: /pkg/ (the build), /js/ (its unbundled sources), /bench/ (this folder: the page and
-// the shared modules) and /vendor/ (the esbuild bundles of the compared packages). Every answer
-// is `no-store` (each start-up sample loads everything afresh; /cached/… serves the same files
-// cacheable, for repeat visits) and cross-origin isolated, so the
-// page's performance.now() has Chromium's fine (5 µs) resolution instead of the coarse 100 µs.
+// The loopback server of the browser runs: /pkg/ (the build), /js/ (the build's staged,
+// unbundled sources, among them wasm-bytes.js), /bench/ (this folder: the pages and the shared
+// modules) and /vendor/ (statuses bundled for the browser). Every answer is `no-store` (each
+// first-use sample loads everything afresh; /cached/… serves the same files cacheable) and
+// cross-origin isolated, so the page's performance.now() has Chromium's fine (5 µs)
+// resolution instead of the coarse 100 µs.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, extname, sep } from 'node:path';
@@ -12,7 +13,7 @@ import { MIME } from '../../www/server.mjs';
 
 const MOUNTS = [
   ['/pkg/', join(root, 'pkg')],
-  // The unbundled JS layer and wasm-bindgen glue the build stages (pkg/ ships them bundled).
+  // The unbundled JS layer and the wasm text the build stages (pkg/ ships them bundled).
   ['/js/', join(root, 'target/js')],
   ['/bench/', join(root, 'scripts/bench')],
   ['/vendor/', vendorDir],

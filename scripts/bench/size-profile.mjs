@@ -1,106 +1,92 @@
-// The biggest contributors to the browser entry's size, measured: the shipped wasm's sections,
-// the un-optimised wasm's code grouped by crate and by what it is for (its names survive there),
-// the text tables in its data segment, and the JS. Brotli shares of code are estimated from the
-// shipped code section's brotli ratio; text is compressed alone.
+// What the consumer bundle is made of, measured: the JS layer (the bundle with its wasm emptied,
+// from size.mjs), the shipped wasm's sections, its code grouped by what it is for (names from
+// the un-optimised cargo output, whose name section survives), and the text in its data
+// segment. A group's brotli is estimated as its share of the named code times the shipped code
+// section's brotli; text is compressed alone.
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, pkgDir, loadPkg } from './env.mjs';
+import { root, loadPkg } from './env.mjs';
 import { profile, parseWasm, textCost } from './wasm-profile.mjs';
-import { sizes } from '../sizes.mjs';
 import { fmtKB } from './stats.mjs';
 
-const NAMED = join(root, 'target/glue/web/http_triage_bg.wasm');
-const SHIPPED = join(pkgDir, 'http_triage_bg.wasm');
+const NAMED = join(root, 'target/wasm32-unknown-unknown/release/http_triage.wasm');
+const SHIPPED = join(root, 'target/http_triage.wasm');
 
-/** Groups of code by what they are for: [key, label, test on the symbol, what would cut it]. */
+/** Code groups: [key, label, test on the demangled symbol]. The first match wins. */
 const GROUPS = [
-  ['numfmt', 'number formatting (f64 / u128 Display, zmij, itoa, 128-bit division)', /flt2dec|fmt::float|num::bignum|num::diy_float|float_to_decimal|float_to_exponential|zmij|itoa|_fmt_inner|u128_div_rem|specialized_div_rem|error::js_number/,
-    'numbers in error messages and JSON output: format integers by hand, hand fractional values to JS (String(n)) instead of Rust formatting'],
-  ['problem', 'http-triage problem (parseErrorBody)', /http_triage::problem/, 'the vendor shapes: key lookups and string matching over the parsed body; detect::from_object alone is ~8 KB'],
-  ['retry', 'http-triage retry (policy, options, HTTP-date)', /http_triage::retry/, 'options validation (options_json) is the largest part; then HTTP-date and RateLimit parsing'],
-  ['json', 'http-triage json (the own JSON value and parser)', /http_triage::json/, 'parses string bodies (parseErrorBody) and holds JS values read for validation; exact decimal-to-f64 without tables'],
-  ['messages', 'http-triage messages (catalogs, negotiation)', /http_triage::messages/, 'catalog parsing/validation and the store'],
-  ['bindings', 'http-triage bindings (JS <-> Rust)', /http_triage::bindings/, 'hand-written conversions'],
-  ['triage', 'http-triage classify, kind, failure, error', /http_triage::/, 'the core tables and the error type'],
-  ['str', 'string search and UTF-8 (core::str, alloc::str, memchr)', /core::str|alloc::str|memchr|core::unicode|char::/,
-    'UTF-8 validation and char iteration, memchr and trims; the two-way searcher and the char-boundary panic are already gone (byte-wise matching)'],
-  ['wbg', 'wasm-bindgen, js-sys, web-sys and export shims', /wasm_bindgen|js_sys|web_sys|externref|shim|^[a-zA-Z]+(_[a-zA-Z]+)?$/,
-    'one shim per export and import; fewer, coarser exports (numbers and packed strings) would cut them'],
-  ['alloc', 'allocator and collections (lol_alloc, Vec, String, hashbrown)', /lol_alloc|dlmalloc|alloc::raw_vec|alloc::vec|alloc::string|hashbrown|__rdl|__rust_/,
-    'lol_alloc is under 1 KB; the rest is Vec/String growth code, monomorphised per element type'],
-  ['fmt', 'core::fmt and panic/Debug machinery', /core::fmt|core::panicking|as core::fmt::Debug|escape_debug|core::str::slice_error|slice_index_fail|core::unicode/,
-    'integer Display and fmt::write for format! in argument errors and for bounds-check panics: a no_std build with its own panic handler and messages built without format! would drop it (panic_immediate_abort needs nightly)'],
+  ['problem', 'parseErrorBody: vendor shapes, problem+json, text clean-up (http_triage::problem)', /^http_triage::problem|<http_triage::problem/],
+  ['retry', 'RetryPolicy: options validation, decide, HTTP-date, RateLimit (http_triage::retry)', /^http_triage::retry|<http_triage::retry/],
+  ['messages', 'messages: catalogs, negotiation, store, addMessages/addDescriptions validation (http_triage::messages)', /^http_triage::messages|<http_triage::messages/],
+  ['json', 'the JSON reader (http_triage::json)', /^http_triage::json|<http_triage::json/],
+  ['bindings', 'the ABI: exports, IN/OUT records, tapes (http_triage::bindings and the export functions)', /^http_triage::bindings|<http_triage::bindings|^(input|names|classify|classify_error|list_statuses|user_message|add_messages|list_locales|add_descriptions|parse_error_body|policy_[a-z]+|memory_bytes)$/],
+  ['core', 'the other core modules (classify, failure, clients, catalog, error, kind)', /http_triage::/],
+  ['thread', 'std thread-locals and their runtime (std::thread, std::sys)', /^std::thread|^std::sys|<std::thread|<std::sys/],
+  ['fmt', 'formatting, panics and Debug (core::fmt, alloc::fmt, panicking)', /core::fmt|alloc::fmt|core::panicking|panic|slice_index_fail|::fmt$/],
+  ['str', 'UTF-8 and string search (core::str, memchr)', /core::str|memchr|core::unicode|core::char/],
+  ['collections', 'Vec, String, iterators and their growth code (alloc, core::iter)', /^alloc::|<alloc::|^core::iter|<core::iter/],
+  ['allocator', 'the allocator (lol_alloc) and memory builtins', /lol_alloc|^mem(cpy|set|move|cmp)$|__rust_|__rdl|__rg_/],
 ];
 
-export async function run() {
-  if (!existsSync(NAMED)) {
-    return { id: 'size-profile', title: 'Size contributors', columns: ['note'], rows: [['target/glue/web/http_triage_bg.wasm is missing: run scripts/build.sh']], targets: [], notes: [] };
+export async function run({ sizeData } = {}) {
+  if (!existsSync(NAMED) || !existsSync(SHIPPED)) {
+    return { id: 'size-profile', title: 'What the bundle is made of', columns: ['note'], rows: [['the cargo or wasm-opt output is missing: run scripts/build.sh']], targets: [], notes: [] };
   }
-  const p = profile({ shipped: SHIPPED, named: NAMED, top: 15 });
+  const p = profile({ shipped: SHIPPED, named: NAMED, top: 20 });
   const code = p.shipped.sections.find((s) => s.label === 'code');
   const dataSec = p.shipped.sections.find((s) => s.label === 'data');
   const brPerCodeByte = code.brotli / p.named.codeTotal;
 
-  // Code groups (each function counted once, in the first group that matches).
   const nm = parseWasm(readFileSync(NAMED));
   const groupBytes = new Map(GROUPS.map(([k]) => [k, 0]));
   let rest = 0;
   const restFns = [];
   for (const b of nm.bodies) {
-    const name = b.name.replace(/\[[0-9a-f]{8,}\]/g, '');
-    const g = GROUPS.find(([, , re]) => re.test(name));
-    if (g) groupBytes.set(g[0], groupBytes.get(g[0]) + b.size); else { rest += b.size; restFns.push([name, b.size]); }
+    const g = GROUPS.find(([, , re]) => re.test(b.name));
+    if (g) groupBytes.set(g[0], groupBytes.get(g[0]) + b.size);
+    else { rest += b.size; restFns.push([b.name, b.size]); }
   }
 
-  // Text in the data segment.
+  // Text in the data segment: what the exports answer with.
   const m = await loadPkg();
-  // Every code 100..599: the catalog's rows and the per-class answers of unassigned codes.
   const infos = [];
   for (let c = 100; c <= 599; c++) infos.push(m.classify(c));
-  const descriptions = [...new Set(infos.map((s) => s.description))];
-  const descCost = textCost(descriptions);
-  const phrases = [...new Set(infos.flatMap((s) => [s.reason, s.spec]))];
-  const phraseCost = textCost(phrases);
+  const descriptions = textCost([...new Set(infos.map((s) => s.description))]);
+  const phrases = textCost([...new Set(infos.flatMap((s) => [s.reason, s.spec]))]);
   const enPath = join(root, 'locales/en.json');
-  const enCost = existsSync(enPath) ? textCost([readFileSync(enPath, 'utf8')]) : { raw: 0, brotli: 0 };
-  const otherText = Math.max(0, p.named.dataTotal - descCost.raw - enCost.raw - phraseCost.raw);
+  const en = existsSync(enPath) ? textCost([readFileSync(enPath, 'utf8')]) : { raw: 0, brotli: 0 };
+  const otherData = Math.max(0, p.named.dataTotal - descriptions.raw - phrases.raw - en.raw);
 
-  // JS: as published vs minified by a bundler.
-  const glueJs = sizes(readFileSync(join(root, 'target/js/http_triage_web.js')));
-
-  const rows = [];
   const contributors = [];
-  const add = (label, raw, brotli, how, key = label) => contributors.push({ key, label, raw, brotli, how });
-  add('status descriptions (data: the built-in classify().description of every code)', descCost.raw, descCost.brotli,
-    `${descriptions.length} distinct one-line developer descriptions, avg ${Math.round(descCost.raw / descriptions.length)} B; the long texts are the opt-in descriptions pack, outside the entry`, 'descriptions');
-  add('reason phrases and spec references (data)', phraseCost.raw, phraseCost.brotli, 'needed by classify(); small', 'phrases');
-  add('built-in English catalog (data: static text generated from locales/en.json by build.rs)', enCost.raw, enCost.brotli,
-    'the English text itself; no parsing at start-up', 'en');
-  add('other data (argument-error text, field and kind names, vendor keys, panic text, tables)', otherText, Math.round(otherText * (dataSec.brotli / p.named.dataTotal)), 'argument-error messages, field names, Rust panic/location strings', 'otherData');
-  for (const [k, label, , how] of GROUPS) add(label, groupBytes.get(k), Math.round(groupBytes.get(k) * brPerCodeByte), how, k);
-  add('other code (std thread-locals, iterators, panics, the rest)', rest, Math.round(rest * brPerCodeByte), '', 'otherCode');
-  add('wasm-bindgen JS glue (http_triage_web.js)', glueJs.raw, glueJs.brotli, 'unminified here; pkg/index.js ships it minified and bundled with the JS layer', 'glue');
+  const add = (key, label, raw, brotli) => contributors.push({ key, label, raw, brotli });
+  const js = sizeData?.triageJs;
+  if (js) add('js', 'the JS layer, as bundled (esbuild; the bundle with its wasm literal emptied)', js.raw, js.brotli);
+  for (const [k, label] of GROUPS) add(k, `code: ${label}`, groupBytes.get(k), Math.round(groupBytes.get(k) * brPerCodeByte));
+  add('otherCode', 'code: the rest (compiler builtins, closures, options, slices)', rest, Math.round(rest * brPerCodeByte));
+  add('descriptions', 'data: the built-in one-line status descriptions (classify().description)', descriptions.raw, descriptions.brotli);
+  add('phrases', 'data: reason phrases and spec references', phrases.raw, phrases.brotli);
+  add('en', 'data: the English catalog (locales/en.json as static text; its JSON here)', en.raw, en.brotli);
+  add('otherData', 'data: the rest (argument-error text, field, kind and vendor key names, tables)', otherData, Math.round(otherData * (dataSec.brotli / p.named.dataTotal)));
   contributors.sort((a, b) => b.brotli - a.brotli);
-  for (let i = contributors.length - 1; i >= 0; i--) if (contributors[i].raw === 0) contributors.splice(i, 1);
-  for (const c of contributors) rows.push([c.label, fmtKB(c.raw), `~${fmtKB(c.brotli)}`, c.how]);
+  const rows = contributors.filter((c) => c.raw > 0).map((c) => [c.label, fmtKB(c.raw), `~${fmtKB(c.brotli)}`]);
 
   return {
     id: 'size-profile',
-    title: 'What the browser entry is made of (largest first; raw = un-optimised wasm-bindgen output, whose names survive; brotli estimated in the shipped file)',
-    columns: ['contributor', 'raw', 'brotli (est.)', 'what it is / what would cut it'],
+    title: 'What the http-triage bundle is made of (largest first; code raw = bytes in the un-optimised cargo output, whose names survive; brotli estimated in the shipped wasm)',
+    columns: ['contributor', 'raw', 'brotli (est.)'],
     rows,
     targets: [],
     data: {
       shippedSections: p.shipped.sections.slice(0, 6),
-      byCrate: p.named.byCrate.slice(0, 14),
+      shippedBrotli: p.shipped.brotli,
+      byModule: p.named.byModule.slice(0, 20),
       topFunctions: p.named.topFunctions,
       contributors,
-      restTop: restFns.sort((a, b) => b[1] - a[1]).slice(0, 30),
+      restTop: restFns.sort((a, b) => b[1] - a[1]).slice(0, 20),
     },
     notes: [
-      `Shipped wasm ${fmtKB(p.shipped.total)} raw / ${fmtKB(p.shipped.brotli)} brotli: ${p.shipped.sections.slice(0, 4).map((s) => `${s.label} ${fmtKB(s.raw)} (${fmtKB(s.brotli)} br alone)`).join(', ')}.`,
-      `Code by crate (un-optimised, ${fmtKB(p.named.codeTotal)} in ${p.named.functions} functions): ${p.named.byCrate.slice(0, 12).map((c) => `${c.name} ${fmtKB(c.size)}`).join(', ')}.`,
-      `Largest functions: ${p.named.topFunctions.slice(0, 10).map((f) => `${f.name.replace(/\[[0-9a-f]+\]/g, '')} ${f.size} B`).join('; ')}.`,
+      `Shipped wasm ${fmtKB(p.shipped.total)} raw / ${fmtKB(p.shipped.brotli)} brotli: ${p.shipped.sections.slice(0, 3).map((s) => `${s.label} ${fmtKB(s.raw)} (${fmtKB(s.brotli)} brotli alone)`).join(', ')}.`,
+      `Un-optimised code by module (${fmtKB(p.named.codeTotal)} in ${p.named.functions} functions; wasm-opt -Oz then makes it ${fmtKB(code.raw)}): ${p.named.byModule.slice(0, 12).map((c) => `${c.name} ${fmtKB(c.size)}`).join(', ')}.`,
+      `Largest functions: ${p.named.topFunctions.slice(0, 10).map((f) => `${f.name} ${f.size} B`).join('; ')}.`,
     ],
   };
 }

@@ -13,6 +13,11 @@ export function percentile(xs, p) {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 }
 
+/** The 25th and 75th percentiles (nearest rank): the spread of per-round ratios. */
+export function quartiles(xs) {
+  return [percentile(xs, 25), percentile(xs, 75)];
+}
+
 /** A deterministic PRNG (mulberry32), so every run and every engine uses the same inputs. */
 export function rng(seed) {
   let a = seed >>> 0;

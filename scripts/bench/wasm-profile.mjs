@@ -1,7 +1,8 @@
 // Where the bytes of the wasm go, without extra tools: reads the module's sections, the code
-// body of every function and the names wasm-bindgen keeps in the un-optimised output
-// (target/glue/web/http_triage_bg.wasm), and groups code by crate and module. The shipped,
-// wasm-opt'ed file has no names, so its section split (code vs data) is measured directly.
+// body of every function and the names the un-optimised cargo output keeps
+// (target/wasm32-unknown-unknown/release/http_triage.wasm: release strips debug info, not the
+// name section), demangles them and groups code by crate and module. The shipped, wasm-opt'ed
+// file has no names, so its section split (code vs data) is measured directly.
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 
@@ -75,8 +76,60 @@ export function parseWasm(buf) {
     sections.push({ id, label, size: end - start, bytes: buf.subarray(start, end) });
     p = end;
   }
-  for (const b of bodies) b.name = names.get(b.index) ?? `func[${b.index}]`;
+  for (const b of bodies) b.name = demangle(names.get(b.index) ?? `func[${b.index}]`);
   return { sections, bodies, data, names };
+}
+
+/** `$LT$`-style escapes of Rust's legacy symbol mangling. */
+const ESCAPES = { SP: '@', BP: '*', RF: '&', LT: '<', GT: '>', LP: '(', RP: ')', C: ',' };
+
+/**
+ * A Rust legacy-mangled symbol (`_ZN11http_triage5retry…17h<hash>E`) as a path
+ * (`http_triage::retry::…`), without the hash; other names as they are.
+ */
+export function demangle(sym) {
+  if (sym.startsWith('_R')) return demangleV0(sym);
+  if (!sym.startsWith('_ZN') || !sym.endsWith('E')) return sym;
+  const parts = [];
+  let i = 3;
+  while (i < sym.length - 1) {
+    const m = /^\d+/.exec(sym.slice(i));
+    if (!m) return sym;
+    const n = Number(m[0]);
+    i += m[0].length;
+    parts.push(sym.slice(i, i + n));
+    i += n;
+  }
+  if (/^h[0-9a-f]{16}$/.test(parts.at(-1) ?? '')) parts.pop();
+  return parts.map((p) => p.replace(/^_\$/, '$')
+    .replace(/\$u([0-9a-f]+)\$/g, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/\$([A-Z]+)\$/g, (m, k) => ESCAPES[k] ?? m)
+    .replace(/\.\./g, '::')).join('::');
+}
+
+/**
+ * The path of a v0-mangled symbol (`_RNvNtCs…_4core3fmt5write`, how the precompiled std is
+ * mangled), roughly: the identifiers in order, joined by `::` (disambiguators, back-references
+ * and generic arguments dropped). Enough to group code by crate and module.
+ */
+function demangleV0(sym) {
+  const parts = [];
+  let i = 2;
+  while (i < sym.length) {
+    const c = sym[i];
+    if (c === 'N') { i += 2; continue; }
+    if (c === 's' || c === 'B') { const end = sym.indexOf('_', i); if (end < 0) break; i = end + 1; continue; }
+    const m = /^(\d+)(_?)/.exec(sym.slice(i));
+    if (m) {
+      const n = Number(m[1]);
+      const start = i + m[0].length;
+      parts.push(sym.slice(start, start + n));
+      i = start + n;
+      continue;
+    }
+    i++;
+  }
+  return parts.length ? parts.join('::') : sym;
 }
 
 const PRIMITIVES = new Set(['char', 'str', 'bool', 'u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'i8', 'i16', 'i32', 'i64', 'i128', 'isize', 'f32', 'f64']);
