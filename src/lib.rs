@@ -15,6 +15,7 @@ pub mod messages;
 pub mod problem;
 pub mod retry;
 mod substr;
+pub mod text;
 
 pub mod bindings;
 

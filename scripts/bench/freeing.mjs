@@ -31,16 +31,21 @@ function order(kind, n) {
   return idx;
 }
 
-/** Counts calls of one export by wrapping the instance's exports (as crossings.mjs does). */
-function countExport(exportName) {
+/**
+ * Counts the policies released, by wrapping the instance's exports (as crossings.mjs does):
+ * each call of policy_free releases one, each call of policy_free_many as many as its count.
+ */
+function countReleases() {
   const counter = { calls: 0 };
   const Real = WebAssembly.Instance;
   WebAssembly.Instance = new Proxy(Real, {
     construct(target, args) {
       const instance = Reflect.construct(target, args);
       const exports = { ...instance.exports };
-      const f = instance.exports[exportName];
-      exports[exportName] = (...a) => { counter.calls++; return f(...a); };
+      const one = instance.exports.policy_free;
+      const many = instance.exports.policy_free_many;
+      exports.policy_free = (...a) => { counter.calls++; return one(...a); };
+      if (many) exports.policy_free_many = (n, ...a) => { counter.calls += n; return many(n, ...a); };
       return { exports };
     },
   });
@@ -68,7 +73,7 @@ export async function node({ what, order: kind }) {
   }
   // drop: createFetch instances made, dropped, collected; the finalizers release their policies.
   if (typeof globalThis.gc !== 'function') throw new Error('run with --expose-gc');
-  const released = countExport('policy_free');
+  const released = countReleases();
   const m = await loadPkg();
   let fetches = [];
   const t0 = performance.now();
@@ -149,7 +154,7 @@ export async function run(ctx) {
     ],
     data,
     notes: [
-      `Freeing stops after ${FREE_BOUND_MS / 1000} s (checked every 1,024 frees) and reports how far it got. The drop run waits up to ${DROP_BOUND_MS / 1000} s for the finalizers, counting the releases by wrapping the instance's policy_free export; the stall counted is the finalizers': the longest gap of a 1 ms setTimeout chain started when gc() returns, and perf_hooks.monitorEventLoopDelay (1 ms resolution, enabled before gc()) minus the forced gc() pause, which an app that never calls gc() does not pay at once (V8 collects incrementally).`,
+      `Freeing stops after ${FREE_BOUND_MS / 1000} s (checked every 1,024 frees) and reports how far it got. The drop run waits up to ${DROP_BOUND_MS / 1000} s for the finalizers, counting the releases by wrapping the instance's policy_free and policy_free_many exports; the stall counted is the finalizers': the longest gap of a 1 ms setTimeout chain started when gc() returns, and perf_hooks.monitorEventLoopDelay (1 ms resolution, enabled before gc()) minus the forced gc() pause, which an app that never calls gc() does not pay at once (V8 collects incrementally).`,
     ],
   };
 }

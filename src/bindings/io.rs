@@ -37,6 +37,8 @@ const MAX_INPUT: usize = 16 << 20;
 thread_local! {
     static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
     static OUTPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    /// The text of the record being written, appended to it when it is done.
+    static TEXT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Makes IN at least `len` bytes long and returns its address (0 when `len` is over the
@@ -84,24 +86,71 @@ pub fn last_output() -> Vec<u8> {
     OUTPUT.with(|b| b.try_borrow().map(|b| b.clone()).unwrap_or_default())
 }
 
-/// `value` as the tape [`read_tape`] reads (tests build their inputs with it).
+/// `value` as the tape [`read_tape`] reads from IN, strings as a `u32` byte length then UTF-8
+/// (tests build their inputs with it; src/js/tape.js writes the same).
 pub fn write_tape(value: &Value) -> Vec<u8> {
-    let mut buf = Vec::new();
-    Out { buf: &mut buf }.tape(value);
-    buf
+    fn put(v: &Value, out: &mut Vec<u8>) {
+        let string = |s: &str, out: &mut Vec<u8>| {
+            out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+            out.extend_from_slice(s.as_bytes());
+        };
+        match v {
+            Value::Null => out.push(tag::NULL),
+            Value::Bool(b) => out.push(if *b { tag::TRUE } else { tag::FALSE }),
+            Value::Number(n) => {
+                out.push(tag::NUMBER);
+                out.extend_from_slice(&n.to_le_bytes());
+            }
+            Value::String(s) => {
+                out.push(tag::STRING);
+                string(s, out);
+            }
+            Value::Array(items) => {
+                out.push(tag::ARRAY);
+                out.extend_from_slice(&(items.len() as u32).to_le_bytes());
+                items.iter().for_each(|i| put(i, out));
+            }
+            Value::Object(map) => {
+                out.push(tag::OBJECT);
+                out.extend_from_slice(&(map.len() as u32).to_le_bytes());
+                for (k, v) in map {
+                    string(k, out);
+                    put(v, out);
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    put(value, &mut out);
+    out
 }
 
 /// Writes one record into OUT, replacing the last one, and returns its address.
 pub(crate) fn answer(f: impl FnOnce(&mut Out)) -> usize {
-    OUTPUT.with(|b| match b.try_borrow_mut() {
-        Ok(mut buf) => {
-            buf.clear();
-            let mut out = Out { buf: &mut buf };
-            out.u8(OK);
-            f(&mut out);
-            buf.as_ptr() as usize
-        }
-        Err(_) => 0,
+    OUTPUT.with(|b| {
+        TEXT.with(|t| match (b.try_borrow_mut(), t.try_borrow_mut()) {
+            (Ok(mut buf), Ok(mut text)) => {
+                buf.clear();
+                text.clear();
+                let mut out = Out {
+                    buf: &mut buf,
+                    text: &mut text,
+                    utf16: 0,
+                };
+                out.u8(OK);
+                out.u32(0);
+                out.u32(0);
+                f(&mut out);
+                let at = (buf.len() as u32).to_le_bytes();
+                let len = (text.len() as u32).to_le_bytes();
+                if let Some(header) = buf.get_mut(1..9) {
+                    header.copy_from_slice(&[at, len].concat());
+                }
+                buf.extend_from_slice(&text);
+                buf.as_ptr() as usize
+            }
+            _ => 0,
+        })
     })
 }
 
@@ -128,6 +177,9 @@ pub(crate) fn result(r: Result<impl FnOnce(&mut Out), ArgError>) -> usize {
 #[derive(Debug)]
 pub(crate) struct Out<'a> {
     buf: &'a mut Vec<u8>,
+    /// The record's text so far, and its length in UTF-16 units.
+    text: &'a mut Vec<u8>,
+    utf16: u32,
 }
 
 impl Out<'_> {
@@ -149,14 +201,21 @@ impl Out<'_> {
         self.buf.extend_from_slice(&v.to_le_bytes());
     }
 
-    /// A string copied into the record.
+    /// A string copied into the record's text: its UTF-16 offset and length there.
     pub(crate) fn str(&mut self, s: &str) {
-        self.u32(s.len() as u32 & !REF);
-        self.buf.extend_from_slice(s.as_bytes());
+        // UTF-16 units: one per character, two for those that take four UTF-8 bytes.
+        let bytes = s.as_bytes();
+        let len = bytes.iter().filter(|&&b| b & 0xc0 != 0x80).count()
+            + bytes.iter().filter(|&&b| b >= 0xf0).count();
+        self.u32(self.utf16);
+        self.u32(len as u32 & !REF);
+        self.text.extend_from_slice(bytes);
+        self.utf16 = self.utf16.wrapping_add(len as u32);
     }
 
-    /// A string that stays where it is until the message store changes: its address (in wasm
-    /// memory; natively, where addresses do not fit 32 bits, a copy).
+    /// A string that stays where it is until the message store changes: its byte length with
+    /// [`REF`] set and its address (in wasm memory; natively, where addresses do not fit 32
+    /// bits, a copy).
     pub(crate) fn lasting(&mut self, s: &str) {
         if cfg!(target_arch = "wasm32") {
             self.u32(s.len() as u32 | REF);
@@ -174,8 +233,8 @@ impl Out<'_> {
         }
     }
 
-    /// A value as a tape (the format [`read_tape`] reads), nested at most 64 levels (deeper
-    /// values are written as `null`).
+    /// A value as a tape (the tags of [`read_tape`]; strings as [`Out::str`] writes them),
+    /// nested at most 64 levels (deeper values are written as `null`).
     pub(crate) fn tape(&mut self, value: &Value) {
         self.tape_at(value, 64);
     }

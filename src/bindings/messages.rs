@@ -1,5 +1,6 @@
 //! `userMessage`, `addMessages`, `addDescriptions` and `listLocales`.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 
 use super::io::{self, Out};
@@ -80,8 +81,10 @@ pub extern "C" fn user_message(
         input_retry_after_ms,
         now,
     };
-    let answer = io::with_input(len as usize, |bytes| answer_message(bytes, &numbers, flags));
-    io::result(answer.map(|a| move |out: &mut Out| a.write(out))) as u32
+    match io::with_input(len as usize, |bytes| answer_message(bytes, &numbers, flags)) {
+        Ok(addr) => addr as u32,
+        Err(e) => io::error(&e) as u32,
+    }
 }
 
 /// The numbers of a [`user_message`] call.
@@ -132,12 +135,8 @@ impl TwoCalls<'_> {
     }
 }
 
-/// The answer of [`user_message`] once its inputs are read.
-pub(crate) fn answer_message(
-    bytes: &[u8],
-    n: &Numbers,
-    flags: u32,
-) -> Result<MessageAnswer, ArgError> {
+/// Writes the answer of [`user_message`] once its inputs are read; returns its address.
+pub(crate) fn answer_message(bytes: &[u8], n: &Numbers, flags: u32) -> Result<usize, ArgError> {
     let Some((strings, _)) = io::strings::<STRINGS>(bytes) else {
         return Err(ArgError::type_error("userMessage input could not be read"));
     };
@@ -200,56 +199,38 @@ pub(crate) fn answer_message(
             .map_or(Unit::Second, |(_, unit)| unit),
         asked: Cell::new(None),
     };
-    let message = messages::user_message(&request, &intl);
-    Ok(match intl.asked.take() {
-        Some((locale, value)) => MessageAnswer::Phrase {
-            locale,
-            value,
-            unit: intl.unit,
-        },
-        None => MessageAnswer::Message(message),
-    })
-}
-
-/// What [`answer_message`] found.
-#[derive(Debug)]
-pub(crate) enum MessageAnswer {
-    /// The message.
-    Message(messages::UserMessage),
-    /// A wait phrase to format first.
-    Phrase {
-        /// For `Intl.RelativeTimeFormat`.
-        locale: String,
-        /// How many units.
-        value: f64,
-        /// Which unit.
-        unit: Unit,
-    },
-}
-
-impl MessageAnswer {
-    fn write(&self, out: &mut Out) {
-        match self {
-            MessageAnswer::Message(m) => {
-                out.u8(0);
-                out.str(&m.title);
-                out.str(&m.message);
-                out.str(&m.action);
-                out.u8(m.kind as u8);
-                out.str(&m.locale);
-                out.u8(m.dir as u8);
-            }
-            MessageAnswer::Phrase {
-                locale,
-                value,
-                unit,
-            } => {
+    // The record is written while the store is borrowed: catalog texts go out as references
+    // (the JavaScript layer decodes each once), composed texts as copies.
+    Ok(messages::with_user_message(
+        &request,
+        &intl,
+        |m| match intl.asked.take() {
+            Some((locale, value)) => io::answer(|out| {
                 out.u8(1);
-                out.str(locale);
-                out.f64(*value);
-                out.u8(*unit as u8);
-            }
-        }
+                out.str(&locale);
+                out.f64(value);
+                out.u8(intl.unit as u8);
+            }),
+            None => io::answer(|out| {
+                out.u8(0);
+                let borrowed = |t: &Cow<'_, str>| matches!(t, Cow::Borrowed(_));
+                text_field(out, &m.title, borrowed(&m.title));
+                text_field(out, &m.message, borrowed(&m.message));
+                text_field(out, &m.action, borrowed(&m.action));
+                out.u8(m.kind as u8);
+                text_field(out, &m.locale, borrowed(&m.locale));
+                out.u8(m.dir as u8);
+            }),
+        },
+    ))
+}
+
+/// A message text: a reference when it is the store's (or static) text, else a copy.
+fn text_field(out: &mut Out, text: &str, borrowed: bool) {
+    if borrowed {
+        out.lasting(text);
+    } else {
+        out.str(text);
     }
 }
 

@@ -116,6 +116,22 @@ pub extern "C" fn policy_free(handle: u32) {
     });
 }
 
+/// Frees every policy whose handle IN holds (`count` little-endian `u32`s): what the
+/// JavaScript layer does with the handles of the policies the garbage collector took, in one
+/// call however many there are.
+#[cfg_attr(target_arch = "wasm32", no_mangle)]
+pub extern "C" fn policy_free_many(count: u32) {
+    let handles: Vec<u32> = io::with_input(count as usize * 4, |bytes| {
+        bytes
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes(c.try_into().unwrap_or_default()))
+            .collect()
+    });
+    for handle in handles {
+        policy_free(handle);
+    }
+}
+
 /// Records a successful call (refills the budget): `retried` is the index of the reason of the
 /// decision that made the successful attempt (-1 for a first-attempt success). Nothing for a
 /// freed handle: a call that succeeds after its policy was freed is still a success.

@@ -3,7 +3,7 @@
 // export does what); argument errors are thrown here from the records Rust answers with, and
 // from the few type checks that must happen before anything can be passed.
 import {
-  begin, define, f64, guard, names, optF64, optStr, read, remember, str, strings, tapeValue,
+  begin, f64, guard, names, optF64, optStr, read, remember, str, strings, tapeValue,
   text, u32, u8at, wasm, written, memoryBytes,
 } from './abi.js';
 import { errorFacts, get, joinHeaders, navigatorLanguages, stringFact, MAX_TAGS } from './facts.js';
@@ -394,12 +394,11 @@ function details() {
   d.fieldErrors = fieldErrors;
   const count = u32();
   if (count > 0) {
-    const extensions = {};
-    for (let n = count; n > 0; n--) {
-      const key = str();
-      define(extensions, key, tapeValue());
-    }
-    d.extensions = extensions;
+    // Server-chosen names ("constructor", "__proto__"): Object.fromEntries defines each as an
+    // own property, never assigning through Object.prototype (frozen or not).
+    const pairs = [];
+    for (let n = count; n > 0; n--) pairs.push([str(), tapeValue()]);
+    d.extensions = Object.fromEntries(pairs);
   }
   return d;
 }

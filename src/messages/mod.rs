@@ -72,11 +72,21 @@ pub fn add_messages(catalog: &Value) -> Result<String, ArgError> {
 
 /// `userMessage(input, options)`: the message for `request` from this thread's store.
 /// `intl` phrases the waiting time (see [`wait`]).
-pub fn user_message(request: &MessageRequest<'_>, intl: &dyn Intl) -> UserMessage {
+pub fn user_message(request: &MessageRequest<'_>, intl: &dyn Intl) -> UserMessage<'static> {
+    with_user_message(request, intl, |m| m.clone().into_owned())
+}
+
+/// Runs `f` with the message for `request`, its texts borrowed from this thread's store where
+/// they come from a catalog (no copy).
+pub fn with_user_message<R>(
+    request: &MessageRequest<'_>,
+    intl: &dyn Intl,
+    f: impl FnOnce(&UserMessage<'_>) -> R,
+) -> R {
     STORE.with(|store| match store.try_borrow() {
-        Ok(store) => store.user_message(request, intl),
+        Ok(store) => f(&store.user_message(request, intl)),
         // Only reachable if `intl` calls `add_messages` and we are nested inside it.
-        Err(_) => MessageStore::new().user_message(request, intl),
+        Err(_) => f(&MessageStore::new().user_message(request, intl)),
     })
 }
 

@@ -1,5 +1,7 @@
 //! The catalog registry and message resolution.
 
+use std::borrow::Cow;
+
 use super::map::SortedMap;
 use std::sync::OnceLock;
 
@@ -101,19 +103,33 @@ fn pick_text<'e>(
 
 /// A message for end users.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UserMessage {
+pub struct UserMessage<'a> {
     /// Short heading.
-    pub title: String,
+    pub title: Cow<'a, str>,
     /// What happened.
-    pub message: String,
+    pub message: Cow<'a, str>,
     /// What the user can do (with the waiting time when it is known).
-    pub action: String,
+    pub action: Cow<'a, str>,
     /// The outcome kind (JavaScript sees its snake_case name).
     pub kind: Kind,
     /// The canonical tag of the catalog that supplied the title (`fr`, `zh-Hant`, `en`).
-    pub locale: String,
+    pub locale: Cow<'a, str>,
     /// The text direction of that catalog.
     pub dir: Dir,
+}
+
+impl UserMessage<'_> {
+    /// The message with every text owned.
+    pub fn into_owned(self) -> UserMessage<'static> {
+        UserMessage {
+            title: Cow::Owned(self.title.into_owned()),
+            message: Cow::Owned(self.message.into_owned()),
+            action: Cow::Owned(self.action.into_owned()),
+            kind: self.kind,
+            locale: Cow::Owned(self.locale.into_owned()),
+            dir: self.dir,
+        }
+    }
 }
 
 /// The registered catalogs, keyed by canonical tag. Starts with built-in English.
@@ -200,7 +216,7 @@ impl MessageStore {
 
     /// Writes the message for `request`. `intl` turns a wait into words for a locale (see
     /// [`super::wait`]); it is called at most twice.
-    pub fn user_message(&self, request: &MessageRequest<'_>, intl: &dyn Intl) -> UserMessage {
+    pub fn user_message(&self, request: &MessageRequest<'_>, intl: &dyn Intl) -> UserMessage<'_> {
         let chain: Vec<&Catalog> = self
             .negotiate(request.locales)
             .iter()
@@ -229,33 +245,38 @@ impl MessageStore {
         let action = lookup(Entry::action);
 
         let (locale, dir) = match title.and_then(|(i, _)| chain.get(i)) {
-            Some(catalog) => (catalog.locale.clone(), catalog.dir()),
-            None => (ENGLISH.to_string(), Dir::Ltr),
+            Some(catalog) => (catalog.locale.as_str(), catalog.dir()),
+            None => (ENGLISH, Dir::Ltr),
         };
         let [title_last, message_last, action_last] = LAST_RESORT;
-        let title = title.map_or(title_last, |(_, t)| t).to_string();
+        let title = Cow::Borrowed(title.map_or(title_last, |(_, t)| t));
 
         let detail = match request.status {
             Some(400..=499) if request.include_server_detail => {
-                server_text_for(&request.server_texts, &locale)
+                server_text_for(&request.server_texts, locale)
             }
             _ => None,
         };
-        let message =
-            detail.unwrap_or_else(|| message.map_or(message_last, |(_, t)| t).to_string());
+        let message = match detail {
+            Some(text) => Cow::Owned(text),
+            None => Cow::Borrowed(message.map_or(message_last, |(_, t)| t)),
+        };
 
         let action_index = action.map_or(chain.len(), |(i, _)| i);
         let timed = request
             .retry_after_ms
             .and_then(|ms| self.wait_action(&chain, action_index, request, ms, intl));
-        let action = timed.unwrap_or_else(|| action.map_or(action_last, |(_, t)| t).to_string());
+        let action = match timed {
+            Some(text) => Cow::Owned(text),
+            None => Cow::Borrowed(action.map_or(action_last, |(_, t)| t)),
+        };
 
         UserMessage {
             title,
             message,
             action,
             kind: request.kind,
-            locale,
+            locale: Cow::Borrowed(locale),
             dir,
         }
     }

@@ -2,68 +2,10 @@
 
 use super::MAX_TEXT_CHARS;
 
-/// True for characters dropped outright: C0 controls other than whitespace, DEL and C1
-/// controls, bidi embeddings/overrides/isolates and marks, and the byte-order mark.
-fn is_dropped(c: char) -> bool {
-    matches!(
-        c,
-        '\u{0}'..='\u{1f}'
-            | '\u{7f}'..='\u{9f}'
-            | '\u{61c}'
-            | '\u{200e}'
-            | '\u{200f}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{feff}'
-    )
-}
-
-/// Cleans `s` into plain text: whitespace (tabs and newlines included) collapsed to single
-/// spaces, dropped characters removed, trimmed, and cut on a character boundary to at most
-/// [`MAX_TEXT_CHARS`] characters, ending in `…` when cut. `None` when nothing is left.
-///
-/// Scanning stops as soon as the bound is passed, so a huge string costs no more than a
-/// short one (apart from leading whitespace and dropped characters).
+/// Cleans `s` into plain text of at most [`MAX_TEXT_CHARS`] characters (the rules of
+/// [`crate::text`]); `None` when nothing is left.
 pub(crate) fn clean(s: &str) -> Option<String> {
-    let mut out = String::new();
-    let mut count = 0usize;
-    let mut pending_space = false;
-    let mut cut = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            pending_space = count > 0;
-            continue;
-        }
-        if is_dropped(c) {
-            continue;
-        }
-        let needed = if pending_space { 2 } else { 1 };
-        if count + needed > MAX_TEXT_CHARS {
-            cut = true;
-            break;
-        }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
-        out.push(c);
-        count += needed;
-    }
-    if cut {
-        // Make room for the ellipsis: drop one character and any space it leaves at the end.
-        // The only whitespace `out` holds is the single spaces pushed above (popping them
-        // keeps `truncate`'s char-boundary assertion out of the wasm).
-        out.pop();
-        while out.ends_with(' ') {
-            out.pop();
-        }
-        out.push('…');
-    }
-    if out.is_empty() {
-        None
-    } else {
-        Some(out)
-    }
+    crate::text::clean(s, MAX_TEXT_CHARS)
 }
 
 /// Cleans each of `parts` and joins the non-empty ones with `"; "`, bounded like [`clean`].

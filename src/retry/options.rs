@@ -1,5 +1,7 @@
 //! Retry options, their defaults (DESIGN.md) and their validation.
 
+use std::borrow::Cow;
+
 use crate::error::{js_number, ArgError};
 
 use super::headers::is_tchar;
@@ -95,8 +97,9 @@ pub struct RetryOptions {
     /// Retries after the first attempt, 0..=100.
     pub limit: u32,
     /// Methods retried without an idempotency key: HTTP tokens, compared case-insensitively
-    /// (stored uppercase by [`RetryOptions::from_json`]).
-    pub methods: Vec<String>,
+    /// (stored uppercase by [`RetryOptions::from_json`]). The defaults are borrowed, so a
+    /// default policy holds one small allocation, cheap to make and to free.
+    pub methods: Vec<Cow<'static, str>>,
     /// Statuses that are retried (413 only with a timing header).
     pub status_codes: StatusSet,
     /// Statuses whose Retry-After / RateLimit timing is honoured.
@@ -125,7 +128,7 @@ impl Default for RetryOptions {
     fn default() -> Self {
         RetryOptions {
             limit: DEFAULT_LIMIT,
-            methods: DEFAULT_METHODS.iter().map(|m| (*m).to_owned()).collect(),
+            methods: DEFAULT_METHODS.iter().map(|m| Cow::Borrowed(*m)).collect(),
             // The status catalog is the source: rows marked retryable (413 only with timing).
             status_codes: crate::catalog::default_retry_statuses().fold(
                 StatusSet::new(),

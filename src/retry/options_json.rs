@@ -2,6 +2,8 @@
 //! bindings' bounded conversion of a JavaScript object), with messages that name the option
 //! path.
 
+use std::borrow::Cow;
+
 use crate::json::{Map, Value};
 
 use crate::error::{js_number, ArgError};
@@ -170,8 +172,8 @@ fn statuses(v: &Value, path: &str) -> Result<StatusSet, ArgError> {
     Ok(set)
 }
 
-fn methods(v: &Value, path: &str) -> Result<Vec<String>, ArgError> {
-    let mut out: Vec<String> = Vec::new();
+fn methods(v: &Value, path: &str) -> Result<Vec<Cow<'static, str>>, ArgError> {
+    let mut out: Vec<Cow<'static, str>> = Vec::new();
     for (i, item) in array(v, path, "an array of method names")?
         .iter()
         .enumerate()
@@ -181,8 +183,8 @@ fn methods(v: &Value, path: &str) -> Result<Vec<String>, ArgError> {
             Some(s) => check_method(s, at)?,
             None => return Err(type_error(&at(), "a method name string", item)),
         };
-        if !out.contains(&name) {
-            out.push(name);
+        if !out.iter().any(|m| *m == name) {
+            out.push(Cow::Owned(name));
         }
     }
     Ok(out)

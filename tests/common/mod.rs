@@ -10,6 +10,8 @@ use http_triage::json::{Map, Value};
 pub struct Record {
     bytes: Vec<u8>,
     at: usize,
+    /// The record's text, decoded.
+    text: Vec<u16>,
 }
 
 impl Record {
@@ -35,15 +37,22 @@ impl Record {
     }
 
     fn any() -> Record {
-        Record {
-            bytes: io::last_output(),
-            at: 0,
-        }
+        let bytes = io::last_output();
+        let word = |i: usize| u32::from_le_bytes(bytes[i..i + 4].try_into().unwrap()) as usize;
+        let (at, len) = (word(1), word(5));
+        let text = std::str::from_utf8(&bytes[at..at + len])
+            .unwrap()
+            .encode_utf16()
+            .collect();
+        Record { bytes, at: 0, text }
     }
 
     pub fn u8(&mut self) -> u8 {
         let v = self.bytes[self.at];
         self.at += 1;
+        if self.at == 1 {
+            self.at = 9; // the status byte, then the text's offset and length
+        }
         v
     }
 
@@ -60,14 +69,12 @@ impl Record {
     }
 
     pub fn str(&mut self) -> String {
-        let n = self.u32();
-        if n & io::REF == 0 {
-            let s = std::str::from_utf8(&self.bytes[self.at..self.at + n as usize]).unwrap();
-            self.at += n as usize;
-            return s.to_owned();
+        let (a, b) = (self.u32(), self.u32());
+        if a & io::REF == 0 {
+            let (a, b) = (a as usize, b as usize);
+            return String::from_utf16(&self.text[a..a + b]).unwrap();
         }
-        let addr = self.u32() as usize;
-        lasting(addr, (n & !io::REF) as usize)
+        lasting(b as usize, (a & !io::REF) as usize)
     }
 
     pub fn opt_str(&mut self) -> Option<String> {

@@ -54,13 +54,20 @@ fn store_with(locales: &[&str]) -> MessageStore {
 }
 
 /// The message for `kind`/`status` in `locales`, without a wait, with the English formatter.
-fn message(store: &MessageStore, kind: Kind, status: Option<u16>, locales: &[&str]) -> UserMessage {
+fn message(
+    store: &MessageStore,
+    kind: Kind,
+    status: Option<u16>,
+    locales: &[&str],
+) -> UserMessage<'static> {
     let request = MessageRequest {
         status,
         locales,
         ..MessageRequest::new(kind)
     };
-    store.user_message(&request, &super::english_formatter)
+    store
+        .user_message(&request, &super::english_formatter)
+        .into_owned()
 }
 
 /// The built-in English catalog as the store holds it.

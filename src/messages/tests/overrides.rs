@@ -16,7 +16,7 @@ fn fixture(text: &str) -> Value {
 
 /// Every kind under every status the fixtures touch (and a few they do not), in English and
 /// French, before any override.
-fn snapshot(store: &MessageStore) -> Vec<UserMessage> {
+fn snapshot(store: &MessageStore) -> Vec<UserMessage<'static>> {
     let mut out = Vec::new();
     for status in [
         None,
@@ -43,7 +43,7 @@ const FRENCH_KINDS: [Kind; 3] = [Kind::NotFound, Kind::Unauthorized, Kind::RateL
 
 /// Asserts that only the messages for `(kind, status)` pairs in `changed` differ, and only
 /// where the text comes from English (French covers some kinds itself).
-fn only_changed(before: &[UserMessage], after: &[UserMessage], changed: &[(Kind, u16)]) {
+fn only_changed(before: &[UserMessage<'_>], after: &[UserMessage<'_>], changed: &[(Kind, u16)]) {
     let statuses = [
         None,
         Some(400),
@@ -86,7 +86,7 @@ fn api_key_and_retired_version() {
         .get(&Kind::Unauthorized)
         .cloned()
         .unwrap_or_default();
-    assert_eq!(Some(key.action.as_str()), en_unauthorized.action());
+    assert_eq!(Some(&*key.action), en_unauthorized.action());
 
     let retired = message(&store, Kind::UpgradeRequired, Some(426), &[]);
     assert_eq!(retired.title, "App version retired");
@@ -125,14 +125,10 @@ fn retry_or_contact_support() {
         .get(&Kind::ServerError)
         .cloned()
         .unwrap_or_default();
-    assert_eq!(Some(msg.title.as_str()), en_server.title(), "title kept");
+    assert_eq!(Some(&*msg.title), en_server.title(), "title kept");
     // Other 5xx codes keep the generic wording.
     assert_eq!(
-        Some(
-            message(&store, Kind::ServerError, Some(599), &[])
-                .message
-                .as_str()
-        ),
+        Some(&*message(&store, Kind::ServerError, Some(599), &[]).message),
         en_server.message()
     );
     let after = snapshot(&store);
@@ -194,15 +190,15 @@ fn override_of_one_field_keeps_the_rest() {
         .unwrap_or_default();
     let msg = message(&store, Kind::Unauthorized, Some(401), &[]);
     assert_eq!(msg.message, "Your key was not accepted.");
-    assert_eq!(Some(msg.title.as_str()), en.title());
-    assert_eq!(Some(msg.action.as_str()), en.action());
+    assert_eq!(Some(&*msg.title), en.title());
+    assert_eq!(Some(&*msg.action), en.action());
 
     // A second override of the same entry merges with the first.
     let only_title = json!({ "locale": "EN", "statuses": { "401": { "title": "Key rejected" } } });
     assert!(store.add(&only_title).is_ok());
     let msg = message(&store, Kind::Unauthorized, Some(401), &[]);
     assert_eq!(
-        (msg.title.as_str(), msg.message.as_str()),
+        (&*msg.title, &*msg.message),
         ("Key rejected", "Your key was not accepted.")
     );
 
@@ -215,10 +211,7 @@ fn override_of_one_field_keeps_the_rest() {
         .cloned()
         .unwrap_or_default();
     let msg = message(&store, Kind::NotFound, Some(404), &[]);
-    assert_eq!(
-        (Some(msg.title.as_str()), msg.action.as_str()),
-        (nf.title(), "Go home.")
-    );
+    assert_eq!((Some(&*msg.title), &*msg.action), (nf.title(), "Go home."));
     assert_eq!(
         store
             .catalog("en")

@@ -22,9 +22,9 @@ fn english_is_the_default() {
         assert_eq!(
             msg,
             UserMessage {
-                title,
-                message: text,
-                action,
+                title: title.into(),
+                message: text.into(),
+                action: action.into(),
                 kind,
                 locale: "en".into(),
                 dir: crate::messages::Dir::Ltr
@@ -74,7 +74,7 @@ fn rtl_locales_report_their_direction() {
     let ar = json!({ "locale": "ar", "kinds": { "offline": { "title": "غير متصل" } } });
     assert!(store.add(&ar).is_ok());
     let msg = message(&store, Kind::Offline, None, &["ar-EG"]);
-    assert_eq!((msg.locale.as_str(), msg.dir.as_str()), ("ar", "rtl"));
+    assert_eq!((&*msg.locale, msg.dir.as_str()), ("ar", "rtl"));
     let forced = json!({ "locale": "ar", "dir": "ltr" });
     assert!(store.add(&forced).is_ok());
     assert_eq!(
@@ -212,7 +212,7 @@ fn server_detail_is_cut_to_300_characters() {
     assert_eq!(cut.chars().count(), MAX_DETAIL_CHARS);
     assert!(cut.ends_with('…'));
     let exact = "a".repeat(MAX_DETAIL_CHARS);
-    assert_eq!(sanitize_detail(&exact).as_deref(), Some(exact.as_str()));
+    assert_eq!(sanitize_detail(&exact).as_deref(), Some(&*exact));
     let words = "word ".repeat(100);
     let cut = sanitize_detail(&words).unwrap_or_default();
     assert!(cut.chars().count() <= MAX_DETAIL_CHARS);
@@ -241,10 +241,7 @@ fn thread_store_functions() {
         ..MessageRequest::new(Kind::NotFound)
     };
     let msg = user_message(&request, &crate::messages::english_formatter);
-    assert_eq!(
-        (msg.title.as_str(), msg.locale.as_str()),
-        ("[de] not found", "de")
-    );
+    assert_eq!((&*msg.title, &*msg.locale), ("[de] not found", "de"));
     // A formatter that tries to add messages while one is being written gets an error.
     let reentrant = |_: &str, _: f64, _: crate::messages::Unit| {
         let err = add_messages(&crate::json::json!({ "locale": "it" }));
@@ -267,13 +264,15 @@ fn in_situation(
     kind: Kind,
     status: Option<u16>,
     situations: Situations,
-) -> UserMessage {
+) -> UserMessage<'static> {
     let request = MessageRequest {
         status,
         situations,
         ..MessageRequest::new(kind)
     };
-    store.user_message(&request, &crate::messages::english_formatter)
+    store
+        .user_message(&request, &crate::messages::english_formatter)
+        .into_owned()
 }
 
 #[test]

@@ -17,7 +17,7 @@ fn timed_action(
         retry_after_ms: Some(ms),
         ..MessageRequest::new(kind)
     };
-    store.user_message(&request, format).action
+    store.user_message(&request, format).action.into_owned()
 }
 
 fn plain(kind: Kind) -> String {
