@@ -85,7 +85,7 @@ fn from_arbitrary(data: &[u8]) -> Option<(RetryOptions, Vec<Step>)> {
         ..RetryOptions::default()
     };
     if let Some(m) = o.methods {
-        options.methods = m;
+        options.methods = m.into_iter().map(Into::into).collect();
     }
     if let Some(c) = o.status_codes {
         options.status_codes = StatusSet::from_codes(&c);
