@@ -328,7 +328,10 @@ export interface RetryDecision {
 export class RetryPolicy {
   /** @throws TypeError / RangeError naming a bad option, e.g. 'limit must be an integer from 0 to 100, got -1' */
   constructor(options?: RetryOptions);
-  /** Decides whether and when to retry after a failed attempt. */
+  /**
+   * Decides whether and when to retry after a failed attempt.
+   * @throws TypeError / RangeError naming a bad context member; TypeError once freed
+   */
   decide(context: RetryContext): RetryDecision;
   /**
    * Records a successful call: a first-attempt success adds `tokenRatio` to the budget; pass the
@@ -341,6 +344,8 @@ export class RetryPolicy {
   readonly limit: number;
   /** Tokens left in the retry budget, or null when it is off. */
   readonly budgetTokens: number | null;
+  /** True once `free()` was called: `decide` then throws, `recordSuccess` does nothing. */
+  readonly freed: boolean;
   /** Frees the policy at once (otherwise the garbage collector does it). */
   free(): void;
 }
