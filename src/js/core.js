@@ -318,8 +318,11 @@ const TAPE = 1;
 const SCALAR = 2;
 /** Leading whitespace and byte order marks. */
 const LEADING = /^[\s\uFEFF]+/;
-/** What a JSON text can start with: `{ [ " - 0-9 t f n`. */
-const JSON_START = /^[{["\-0-9tfn]/;
+/**
+ * Text worth handing to JSON.parse: an object or array, or the whole text one JSON scalar (so
+ * plain text such as "not found" never costs a thrown SyntaxError).
+ */
+const JSON_LIKE = /^(?:[{[]|(?:true|false|null|-?\d[\d.eE+-]*|"[^]*")\s*$)/;
 
 /**
  * What an API error body says: `{ format, title?, detail?, code?, type?, instance?, status?,
@@ -338,7 +341,7 @@ export function parseErrorBody(body, contentType) {
         const start = cut.replace(LEADING, '');
         let parsed;
         let isJson = false;
-        if (JSON_START.test(start)) {
+        if (JSON_LIKE.test(start)) {
           try {
             parsed = JSON.parse(start);
             isJson = true;
