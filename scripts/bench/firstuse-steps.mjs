@@ -12,15 +12,12 @@ export function timeFirstUse(m, now) {
 }
 
 /**
- * What the package does on first use, step by step, over the wasm text (src/js/wasm.js: one
- * character per byte). Throws if the build's wasm-bytes.js no longer exports that text.
+ * What the package does on first use, step by step: `wasmBytes` is the package's own decoder
+ * (src/js/wasm.js, staged as target/js/wasm.js), then compile, instantiate and the first calls.
  */
-export function timeSteps(WASM, now) {
-  if (typeof WASM !== 'string') throw new Error('target/js/wasm-bytes.js exports no WASM string: the steps need updating for the new encoding');
+export function timeSteps(wasmBytes, now) {
   const t0 = now();
-  const n = WASM.length;
-  const bytes = new Uint8Array(n);
-  for (let i = 0; i < n; i++) bytes[i] = WASM.charCodeAt(i);
+  const bytes = wasmBytes();
   const t1 = now();
   const module = new WebAssembly.Module(bytes);
   const t2 = now();

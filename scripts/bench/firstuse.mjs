@@ -20,8 +20,8 @@ const CHROMIUM_KINDS = ['package', 'steps'];
 export async function node({ kind }) {
   const now = () => performance.now();
   if (kind === 'steps') {
-    const { WASM } = await import(pathToFileURL(join(root, 'target/js/wasm-bytes.js')).href);
-    return timeSteps(WASM, now);
+    const { wasmBytes } = await import(pathToFileURL(join(root, 'target/js/wasm.js')).href);
+    return timeSteps(wasmBytes, now);
   }
   const t0 = now();
   const m = kind === 'esm' ? await import(pathToFileURL(nodeEntry()).href) : createRequire(import.meta.url)(cjsEntry());
@@ -129,7 +129,7 @@ export async function run(ctx) {
     targets,
     data,
     notes: [
-      'The package instantiates on first use, synchronously, from the wasm text inlined in the module (src/js/wasm.js): the first call pays for turning the text into bytes, compiling, instantiating, the first calls of the names and classify exports, and reading their records into JS. The "step" rows do the same work over the same bytes (target/js/wasm-bytes.js) in another fresh page or process, one step at a time (the export calls raw, without reading their records).',
+      'The package instantiates on first use, synchronously, from the wasm text inlined in the module (src/js/wasm.js): the first call pays for turning the text into bytes, compiling, instantiating, the first calls of the names and classify exports, and reading their records into JS. The "step" rows do the same work with the package\'s own decoder (target/js/wasm.js over target/js/wasm-bytes.js) in another fresh page or process, one step at a time (the export calls raw, without reading their records).',
       `Chromium: each sample is a new browser context and page; the import is not timed. The page is cross-origin isolated, so performance.now() has 5 µs resolution${data.chromium && !data.chromium.isolated ? ' (this run was NOT isolated: 100 µs)' : ''}.`,
     ],
   };

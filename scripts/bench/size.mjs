@@ -66,7 +66,7 @@ export async function run(ctx) {
 
   const textRows = [
     ['the wasm binary (a separate .wasm)', fmtKB(text.wasm.raw), fmtKB(text.wasm.gzip), fmtKB(text.wasm.brotli), 'baseline'],
-    ['as text: wasm-bytes.js, one character per byte (UTF-8 file)', fmtKB(text.text.raw), fmtKB(text.text.gzip), fmtKB(text.text.brotli), pct(text.text.brotli, text.wasm.brotli)],
+    ['as text: wasm-bytes.js, one character per byte, control bytes swapped with rare printable ones (UTF-8 file)', fmtKB(text.text.raw), fmtKB(text.text.gzip), fmtKB(text.text.brotli), pct(text.text.brotli, text.wasm.brotli)],
     ['  after esbuild --minify, charset utf8 (what the package ships)', fmtKB(text.utf8Minified.raw), fmtKB(text.utf8Minified.gzip), fmtKB(text.utf8Minified.brotli), pct(text.utf8Minified.brotli, text.wasm.brotli)],
     ["  after esbuild --minify, default ASCII charset (a consumer's esbuild)", fmtKB(text.asciiMinified.raw), fmtKB(text.asciiMinified.gzip), fmtKB(text.asciiMinified.brotli), pct(text.asciiMinified.brotli, text.wasm.brotli)],
     ['as base64 (for reference)', fmtKB(text.base64.raw), fmtKB(text.base64.gzip), fmtKB(text.base64.brotli), pct(text.base64.brotli, text.wasm.brotli)],

@@ -75,3 +75,15 @@ test('without TextEncoder and TextDecoder (Jest jsdom has neither) the same answ
   assert.equal(fallback, native);
   assert.match(native, /Échec « 😀 »/);
 });
+
+test('the wasm decoder inside the entry is scripts/decode.wat as binaryen compiles it', async () => {
+  const { default: binaryen } = await import('binaryen');
+  const wat = readFileSync(join(pkgDir, '..', 'scripts/decode.wat'), 'utf8');
+  const module = binaryen.parseText(wat);
+  module.optimize();
+  assert.ok(module.validate());
+  const expected = Array.from(module.emitBinary()).join(', ');
+  const source = readFileSync(join(pkgDir, '..', 'src/js/wasm.js'), 'utf8');
+  const listed = /const DECODER = \[([^\]]*)\]/.exec(source)[1].replace(/\s+/g, ' ').trim().replace(/,$/, '');
+  assert.equal(listed, expected);
+});

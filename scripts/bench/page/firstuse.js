@@ -10,8 +10,8 @@ import { timeFirstUse, timeSteps } from '/bench/firstuse-steps.mjs';
 const what = new URLSearchParams(location.search).get('what');
 try {
   if (what === 'steps') {
-    const { WASM } = await import('/js/wasm-bytes.js');
-    window.result = timeSteps(WASM, () => performance.now());
+    const { wasmBytes } = await import('/js/wasm.js');
+    window.result = timeSteps(wasmBytes, () => performance.now());
   } else {
     const m = await import('/pkg/index.js');
     await new Promise((r) => setTimeout(r, 0));
