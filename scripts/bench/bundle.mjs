@@ -14,6 +14,7 @@ import { join, relative } from 'node:path';
 import { createRequire } from 'node:module';
 import { root, pkgDir, nodeEntry } from './env.mjs';
 import { sizes } from '../sizes.mjs';
+import { wasmInText } from '../wasm-literal.mjs';
 
 export const appsDir = join(root, 'target/bench/apps');
 export const outDir = join(root, 'target/bench/out');
@@ -48,36 +49,14 @@ export const BUNDLERS = ['esbuild', 'vite', 'webpack'];
 
 const slug = (name) => name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
 
-// The wasm header \0asm\x01\0\0\0 as a JS literal may spell each character: raw, \xHH,
-// \uHHHH, \u{H} or \0.
-const MAGIC = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-const spell = (code) => {
-  const hex = code.toString(16);
-  const forms = [`\\\\x${hex.padStart(2, '0')}`, `\\\\u${hex.padStart(4, '0')}`, `\\\\u\\{0*${hex}\\}`];
-  if (code === 0) forms.push('\\\\0(?![0-9])');
-  forms.push(code < 0x20 ? `\\x${hex.padStart(2, '0')}` : String.fromCharCode(code));
-  return `(?:${forms.join('|')})`;
-};
-const HEADER = new RegExp(`(['"\`])${MAGIC.map(spell).join('')}`);
-const BASE64 = /(?<![A-Za-z0-9+/])AGFzbQ[A-Za-z0-9+/]*={0,2}/;
-
 /**
- * The span [start, end) of the inline wasm in a bundled entry: a string or template literal
- * whose value starts with the wasm header (quotes included), else a base64 run of it; null if
- * the module carries no wasm inline.
+ * The span [start, end) of the inline wasm in a bundled entry (the literal with its quotes, or a
+ * base64 run) and the quote to leave in its place; null if the module carries no wasm inline.
  */
 export function wasmLiteralSpan(js) {
-  const m = HEADER.exec(js);
-  if (m) {
-    const quote = m[1];
-    for (let i = m.index + 1; i < js.length; i++) {
-      if (js[i] === '\\') i++;
-      else if (js[i] === quote) return [m.index, i + 1, quote];
-    }
-    return null;
-  }
-  const b = BASE64.exec(js);
-  return b ? [b.index, b.index + b[0].length, ''] : null;
+  const [first] = wasmInText(js);
+  if (!first) return null;
+  return [first.start, first.end, first.form === 'base64' ? '' : js[first.start]];
 }
 
 /** Copies a package into apps/<app>/node_modules/http-triage (optionally transforming files). */
