@@ -193,7 +193,7 @@ export function expectationOf(page) {
       attempts: e.dataset.attempts === undefined ? null : Number(e.dataset.attempts),
       outcome: e.dataset.outcome ?? null,
       stop: e.dataset.stop ?? null,
-      text: e.textContent,
+      text: e.textContent.replace(/^With this policy: /, ''),
     };
   });
 }

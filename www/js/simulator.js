@@ -242,25 +242,20 @@ export async function initSimulator() {
 
   // ---- the network: the page's own offline/online events, and the simulated offline --------
   const offline = createOfflineSimulation();
+  // Built once and updated in place: a button rebuilt every frame could not be clicked.
+  const networkText = el('span');
+  const onlineButton = el('button', {
+    className: 'button small', text: 'Back online now', attrs: { type: 'button', id: 'sim-online' },
+    on: { click: () => offline.end() },
+  });
+  network.replaceChildren(el('span', { className: 'network-dot', attrs: { 'aria-hidden': 'true' } }), networkText, onlineButton);
   function showNetwork() {
     const state = offline.state();
-    if (state.simulated) {
-      network.hidden = false;
-      network.replaceChildren(
-        el('span', { className: 'network-dot', attrs: { 'aria-hidden': 'true' } }),
-        el('span', { text: `Offline (simulated): back online in ${formatMs(Math.max(0, state.until - Date.now()))}` }),
-        el('button', { className: 'button small', text: 'Back online now', attrs: { type: 'button', id: 'sim-online' }, on: { click: () => offline.end() } }),
-      );
-    } else if (navigator.onLine === false) {
-      network.hidden = false;
-      network.replaceChildren(
-        el('span', { className: 'network-dot', attrs: { 'aria-hidden': 'true' } }),
-        el('span', { text: 'Your browser is offline: a request made now waits for it to come back online.' }),
-      );
-    } else {
-      network.hidden = true;
-      network.replaceChildren();
-    }
+    network.hidden = !state.simulated && navigator.onLine !== false;
+    onlineButton.hidden = !state.simulated;
+    networkText.textContent = state.simulated
+      ? `Offline (simulated): back online in ${formatMs(Math.max(0, state.until - Date.now()))}`
+      : 'Your browser is offline: a request made now waits for it to come back online.';
   }
   addEventListener('offline', () => { showNetwork(); logLine('offline event'); });
   addEventListener('online', () => { showNetwork(); logLine('online event'); });
