@@ -170,7 +170,8 @@ export async function initSimulator() {
     const tokens = sharedSwitch.checked ? (shared?.policy.budgetTokens ?? BUDGET_MAX) : BUDGET_MAX;
     const result = expectation(scenario, {
       limit: policy.limit, maxRetryAfterMs: policy.maxRetryAfterMs, timeoutMs: timeoutMs || undefined,
-      tokens, heldMs: heldMs(),
+      // Pauses are per origin: the dead port is another origin than this page's server.
+      tokens, heldMs: scenario.url?.startsWith('http') ? 0 : heldMs(),
     });
     policy.free?.();
     return result;
