@@ -3,6 +3,7 @@
 // that two runs (or two browser tabs) never share their attempt counters.
 //
 //   GET  /api/scenarios            the list below, as JSON (with the dead port's URL filled in)
+//   GET  /api/ok?run=ID            200 (the offline scenario's request, once back online)
 //   GET  /api/flaky?run=ID         503, 503, then 200
 //   GET  /api/outage?run=ID        503 forever
 //   GET  /api/retry-after?run=ID   429 Retry-After: <seconds>, then 200
@@ -22,69 +23,99 @@ const MAX_RUNS = 1_000;
 
 export const XSS_DETAIL = '<img src=x onerror="window.__xss=1">';
 
-/** What the page lists. `path` is relative to the server; the dead port gets an absolute URL. */
+/**
+ * What the page lists, in order. `path` is relative to the server (null: the page supplies the
+ * URL: the dead port's, or the user's own). `model` is what the server does, in the terms the
+ * page's expectation line (www/js/expectation.js) turns into attempts for the policy in the form:
+ *   failures   failing answers before a success (null: it never succeeds)
+ *   fails      what a failing attempt gets, in words ('503', 'a timeout', …)
+ *   error      the error a failing call ends with: 'http_error' | 'network_error'
+ *   ok         the status of the success
+ *   retryable  false: the first failure is final, for the reason `stop`
+ *   cost       tokens a retry takes from the budget (2 after a timed-out attempt, else 1)
+ *   waitMs     the wait the server asks for (Retry-After, RateLimit)
+ *   offlineMs  the page is offline (simulated) for this long from the start of the run
+ * The summaries say what the server does; the page adds what this policy makes of it.
+ */
 const scenarioList = (seconds) => [
   {
     id: 'flaky', method: 'GET', path: '/api/flaky',
     title: 'Flaky upstream',
-    summary: 'Answers 503, 503, then 200. Retries back off exponentially with jitter.',
-    expect: 'success',
+    summary: 'Answers 503 twice, then 200. Each retry waits a little longer than the last, with jitter.',
+    model: { failures: 2, fails: 'a 503', error: 'http_error', ok: 200 },
   },
   {
     id: 'outage', method: 'GET', path: '/api/outage',
     title: 'Outage',
-    summary: 'Always 503. Stops at the retry limit; run it a few times and the retry budget stops retries early.',
-    expect: 'http_error',
+    summary: 'Always 503. A fresh client stops at the retry limit. Keep one client across runs and run this '
+      + 'again and again: retries spend the budget, nothing refills it, and the client stops retrying '
+      + 'instead of multiplying the load on a server that is down.',
+    model: { failures: null, fails: 'a 503', error: 'http_error' },
+  },
+  {
+    id: 'offline', method: 'GET', path: '/api/ok',
+    title: 'Offline, then back online',
+    summary: `The page goes offline for ${seconds} s (simulated: navigator.onLine is false and the `
+      + 'offline event fires). The request fails without a response; createFetch waits for the online '
+      + 'event instead of spending retries, then sends it again.',
+    model: { failures: 0, fails: 'no connection', error: 'network_error', ok: 200, offlineMs: seconds * 1000 },
   },
   {
     id: 'retry-after', method: 'GET', path: '/api/retry-after',
     title: '429 + Retry-After (seconds)',
-    summary: `Rate limited with Retry-After: ${seconds}. The wait is exactly what the server asked, without jitter.`,
-    expect: 'success',
+    summary: `Rate limited with Retry-After: ${seconds}, then 200. The wait is exactly what the server asked, without jitter.`,
+    model: { failures: 1, fails: 'a 429', error: 'http_error', ok: 200, waitMs: seconds * 1000 },
   },
   {
     id: 'retry-date', method: 'GET', path: '/api/retry-date',
     title: '429 + Retry-After (HTTP-date)',
-    summary: `Retry-After as an IMF-fixdate about ${seconds} s ahead, the other form RFC 9110 allows.`,
-    expect: 'success',
+    summary: `Retry-After as an IMF-fixdate about ${seconds} s ahead (the other form RFC 9110 allows), then 200.`,
+    model: { failures: 1, fails: 'a 429', error: 'http_error', ok: 200, waitMs: seconds * 1000 },
   },
   {
     id: 'rate-limit', method: 'GET', path: '/api/rate-limit',
     title: '429 + RateLimit field',
-    summary: `No Retry-After, only the IETF RateLimit field: "default";r=0;t=${seconds}.`,
-    expect: 'success',
+    summary: `No Retry-After, only the IETF RateLimit field "default";r=0;t=${seconds}, then 200.`,
+    model: { failures: 1, fails: 'a 429', error: 'http_error', ok: 200, waitMs: seconds * 1000 },
   },
   {
     id: 'hang', method: 'GET', path: '/api/hang',
     title: 'Hanging upstream',
-    summary: 'The server never answers. Each attempt is cut by the per-attempt timeout, then retried.',
-    expect: 'network_error',
+    summary: 'The server never answers. Each attempt is cut by the per-attempt timeout, then retried; '
+      + 'a retry after a timeout takes 2 tokens from the budget.',
+    model: { failures: null, fails: 'a timeout', error: 'network_error', cost: 2 },
   },
   {
     id: 'post-no-key', method: 'POST', path: '/api/orders', body: '{"item":"book","qty":1}',
     headers: { 'content-type': 'application/json' },
     title: 'POST without Idempotency-Key',
-    summary: '503 on a POST. Not retried: repeating it could place the order twice.',
-    expect: 'http_error',
+    summary: '503 on a POST. Not retried: sending it again could place the order twice.',
+    model: { failures: 1, fails: 'a 503', error: 'http_error', ok: 201, retryable: false, stop: 'method' },
   },
   {
     id: 'post-key', method: 'POST', path: '/api/orders', body: '{"item":"book","qty":1}',
     headers: { 'content-type': 'application/json', 'idempotency-key': '' },
     title: 'POST with Idempotency-Key',
-    summary: 'The same 503, but the request carries an Idempotency-Key, so a retry is safe.',
-    expect: 'success',
+    summary: 'The same 503, then 201, but the request carries an Idempotency-Key: the server can tell a repeat, so a retry is safe.',
+    model: { failures: 1, fails: 'a 503', error: 'http_error', ok: 201 },
   },
   {
     id: 'dead-port', method: 'GET', path: null,
     title: 'Dead port',
-    summary: 'A closed loopback port: the connection is refused, fetch throws, nothing to read.',
-    expect: 'network_error',
+    summary: 'A closed loopback port: the connection is refused, fetch throws a TypeError, there is nothing to read.',
+    model: { failures: null, fails: 'a refused connection', error: 'network_error' },
   },
   {
     id: 'xss', method: 'GET', path: '/api/xss',
     title: 'Hostile error body',
-    summary: 'A 400 whose problem+json detail is an <img onerror> injection. Shown as text, never run.',
-    expect: 'http_error',
+    summary: 'A 400 whose problem+json detail is an <img onerror> injection. Not retried; shown as text, never run.',
+    model: { failures: null, fails: 'a 400', error: 'http_error', retryable: false, stop: 'not_retryable' },
+  },
+  {
+    id: 'own-url', method: 'GET', path: null,
+    title: 'Your own URL',
+    summary: 'The same createFetch and policy against any URL you type.',
+    model: null,
   },
 ];
 
@@ -140,8 +171,10 @@ export async function createScenarios({ waitSeconds = WAIT_SECONDS } = {}) {
       json(res, 200, SCENARIOS.map((s) => ({
         ...s,
         url: s.id === 'dead-port' ? `http://127.0.0.1:${deadPort}/api/anything` : s.path,
+        path: undefined,
       })));
     },
+    'GET /api/ok': (req, res, url) => ok(res, attempt('ok', url)),
     'GET /api/flaky': (req, res, url) => {
       const n = attempt('flaky', url);
       if (n <= 2) problem(res, 503, { title: 'Service Unavailable', detail: `Upstream flaked (attempt ${n}).` });

@@ -1,5 +1,5 @@
-// The demo's loopback server: serves www/ at /, the built package at /pkg/ and the retry
-// simulator's scenarios at /api/ (see scenarios.mjs).
+// The demo's loopback server: serves www/ at /, the built package at /pkg/, the build's measured
+// sizes at /sizes.json, BENCHMARKS.md, and the retry simulator's scenarios at /api/ (scenarios.mjs).
 // Run: node www/server.mjs [port]   (binds 127.0.0.1 only; stops cleanly on Ctrl-C)
 // Tests import startServer() and close it themselves.
 import { createServer } from 'node:http';
@@ -10,6 +10,15 @@ import { createScenarios } from './scenarios.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const MOUNTS = [['/pkg/', join(root, 'pkg')], ['/', join(root, 'www')]];
+/**
+ * Single files the page reads from the build and the repository: the sizes scripts/package.mjs
+ * measured (the page states the consumer-bundle figure from it, never a typed number) and the
+ * benchmark report it links to.
+ */
+const FILES = {
+  '/sizes.json': [join(root, 'target/sizes.json'), 'application/json'],
+  '/BENCHMARKS.md': [join(root, 'BENCHMARKS.md'), 'text/plain; charset=utf-8'],
+};
 /** Content types by file extension (also used by the tests' and benchmarks' static servers). */
 export const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -26,6 +35,17 @@ export const MIME = {
 const LOCAL_HOSTS = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
 
 async function serveFile(pathname, res) {
+  const single = Object.hasOwn(FILES, pathname) ? FILES[pathname] : null;
+  if (single) {
+    try {
+      const body = await readFile(single[0]);
+      res.writeHead(200, { 'content-type': single[1], 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not built yet: run scripts/build.sh');
+    }
+    return;
+  }
   for (const [prefix, dir] of MOUNTS) {
     if (!pathname.startsWith(prefix)) continue;
     let rel = pathname.slice(prefix.length);

@@ -77,3 +77,15 @@ export const CLASS_LABELS = {
   client_error: '4xx Client error',
   server_error: '5xx Server error',
 };
+
+/**
+ * A code block with a caption and a copy button (copy.js handles the click):
+ * figure.code-block > figcaption.code-head (label, button) + pre.snippet > code.
+ */
+export function codeBlock(text, label, { codeId } = {}) {
+  const button = el('button', { className: 'copy', text: 'Copy', attrs: { type: 'button', 'data-copy': true, 'aria-label': `Copy: ${label}` } });
+  return el('figure', { className: 'code-block' }, [
+    el('figcaption', { className: 'code-head' }, [el('span', { className: 'code-label', text: label }), button]),
+    el('pre', { className: 'snippet' }, [el('code', { text, attrs: { id: codeId } })]),
+  ]);
+}

@@ -1,7 +1,7 @@
 // Status explorer: every code of listStatuses() as a grid coloured by class, a search box that
 // takes a number or words, and the details of the chosen code, with the end-user message.
 import { classify, listStatuses, userMessage } from '/pkg/index.js';
-import { el, byId, fact, CLASS_LABELS } from './dom.js';
+import { el, byId, fact, codeBlock, CLASS_LABELS } from './dom.js';
 import { renderMessage } from './message.js';
 import { currentLocale, onLocaleChange } from './languages.js';
 
@@ -79,7 +79,8 @@ export function initExplorer() {
   function tile(info, synthetic = false) {
     return el('div', {
       className: `tile class-${info.class}${info.registered ? '' : ' unofficial'}${synthetic ? ' synthetic' : ''}`,
-      attrs: { role: 'option', id: `code-${info.status}`, 'aria-selected': 'false', tabindex: '-1' },
+      // The title shows the whole reason where the tile cuts it ("Network Authentication Req…").
+      attrs: { role: 'option', id: `code-${info.status}`, 'aria-selected': 'false', tabindex: '-1', title: `${info.status} ${synthetic ? 'Unassigned' : info.reason}` },
       dataset: { status: String(info.status) },
     }, [
       el('span', { className: 'tile-code', text: String(info.status) }),
@@ -163,8 +164,10 @@ export function initExplorer() {
       }));
     }
     grid.classList.toggle('empty', shown === 0);
+    if (shown === 0) { clearDetail(); return; }
     const current = grid.querySelector(`#code-${selected}`);
     if (pick && best !== null && (query !== '' || !current || current.hidden)) select(best, false);
+    else if (detail.dataset.status === undefined && current && !current.hidden) select(selected, false);
     else syncRoving();
   }
 
@@ -175,7 +178,7 @@ export function initExplorer() {
     for (const t of grid.querySelectorAll('.tile')) t.tabIndex = t === target ? 0 : -1;
   }
 
-  function select(status, focus) {
+  function select(status, focus, { scroll = true } = {}) {
     selected = status;
     for (const t of grid.querySelectorAll('.tile[aria-selected="true"]')) t.setAttribute('aria-selected', 'false');
     const node = grid.querySelector(`#code-${status}`);
@@ -184,16 +187,48 @@ export function initExplorer() {
     if (node && focus) {
       node.focus();
     }
-    if (node) revealInGrid(node);
+    if (node && scroll) revealInGrid(node);
     showDetail();
   }
 
-  /** Scrolls the grid (only the grid, never the page) so that `node` is in view. */
+  /**
+   * Scrolls the grid (only the grid, never the page) so that `node` is in view. A tile in the
+   * first row of its group brings the group's heading along, so no heading is left cut in half.
+   */
   function revealInGrid(node) {
     const g = grid.getBoundingClientRect();
     const r = node.getBoundingClientRect();
-    if (r.top < g.top + 30) grid.scrollTop -= g.top - r.top + 34; // room for the group's heading
+    const head = node.closest('.group')?.querySelector('.group-head');
+    const firstRow = node.closest('.group-tiles')?.firstElementChild?.getBoundingClientRect().top === r.top;
+    const top = firstRow && head ? head.getBoundingClientRect().top - 4 : r.top - 8;
+    if (top < g.top) grid.scrollTop -= g.top - top;
     else if (r.bottom > g.bottom) grid.scrollTop += r.bottom - g.bottom + 8;
+  }
+
+  /**
+   * On load: the selected tile's group starts at the top of the grid, its heading whole; where
+   * the grid is too short for the heading and the tile together (a phone), the tile's row ends
+   * the grid instead, and a heading cut by the top edge is scrolled out of view whole.
+   */
+  function startAtGroup(node) {
+    const group = node?.closest('.group');
+    if (!group) return;
+    const g = grid.getBoundingClientRect();
+    grid.scrollTop += group.getBoundingClientRect().top - g.top - 4;
+    const r = node.getBoundingClientRect();
+    if (r.bottom > g.bottom) grid.scrollTop += r.bottom - g.bottom + 8;
+    for (const head of grid.querySelectorAll('.group-head')) {
+      const h = head.getBoundingClientRect();
+      if (h.top < g.top && h.bottom > g.top) grid.scrollTop += h.bottom - g.top + 2;
+    }
+  }
+
+  /** No code matches the search: the details say so instead of showing the last code. */
+  function clearDetail() {
+    for (const t of grid.querySelectorAll('.tile[aria-selected="true"]')) t.setAttribute('aria-selected', 'false');
+    detail.className = 'detail empty';
+    delete detail.dataset.status;
+    detail.replaceChildren(el('p', { className: 'detail-empty', text: 'No code selected: nothing matches the search.' }));
   }
 
   function showDetail() {
@@ -222,9 +257,7 @@ export function initExplorer() {
       el('p', { className: 'description', text: info.description }),
       el('h4', { className: 'subhead', text: 'What your user sees' }),
       renderMessage(message, { variant: 'toast' }),
-      el('pre', { className: 'snippet' }, [el('code', {
-        text: `userMessage(${info.status}, { locale: '${message.locale}' })\n// kind: '${message.kind}', dir: '${message.dir}'`,
-      })]),
+      codeBlock(`userMessage(${info.status}, { locale: '${message.locale}' })\n// kind: '${message.kind}', dir: '${message.dir}'`, 'This message in code'),
     );
   }
 
@@ -277,8 +310,9 @@ export function initExplorer() {
       if (first) select(Number(first.dataset.status), true);
     }
   });
-  onLocaleChange(showDetail);
+  onLocaleChange(() => { if (detail.dataset.status !== undefined) showDetail(); });
 
   refresh(false);
-  select(selected, false);
+  select(selected, false, { scroll: false });
+  startAtGroup(grid.querySelector(`#code-${selected}`));
 }

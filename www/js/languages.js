@@ -5,8 +5,17 @@ import { addMessages, userMessage } from '/pkg/index.js';
 import { el, byId } from './dom.js';
 import { renderMessage } from './message.js';
 
-/** The locale packs the package ships (pkg/locales/<tag>.js). English is also built in. */
-export const LOCALES = ['en', 'ar', 'de', 'es', 'fr', 'hi', 'it', 'ja', 'ko', 'nl', 'pl', 'pt', 'ru', 'tr', 'uk', 'zh', 'zh-Hant'];
+/**
+ * The locale packs the package ships (pkg/locales/<tag>.js; English is also built in). Arabic,
+ * Hebrew and Persian are written right to left: each message says so in its `dir`.
+ */
+export const LOCALES = [
+  'en', 'ar', 'bn', 'cs', 'da', 'de', 'el', 'es', 'fa', 'fi', 'fr', 'he', 'hi', 'hu', 'id', 'it',
+  'ja', 'ko', 'ms', 'nb', 'nl', 'pl', 'pt', 'ro', 'ru', 'sv', 'th', 'tr', 'uk', 'vi', 'zh', 'zh-Hant',
+];
+
+/** Tags whose pack has another name: Norwegian and its two written forms use Bokmål. */
+const ALIASES = { no: 'nb', nn: 'nb' };
 
 const loaded = new Map([['en', Promise.resolve({ bytes: 0, builtIn: true })]]);
 const listeners = new Set();
@@ -61,6 +70,7 @@ export function negotiate(tags) {
       return script === 'Hant' ? 'zh-Hant' : 'zh';
     }
     if (LOCALES.includes(locale.language)) return locale.language;
+    if (ALIASES[locale.language]) return ALIASES[locale.language];
   }
   return 'en';
 }

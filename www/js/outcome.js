@@ -20,7 +20,9 @@ export function summarize(run, result, end) {
       return { tone: 'ok', label: `✓ ${status} ${statusText || classify(status).reason} after ${plural(attempts, 'attempt')}, ${took}` };
     }
     case 'aborted': return { tone: 'warn', label: `■ Cancelled after ${plural(attempts, 'attempt')}, ${took}` };
-    case 'http_error': return { tone: 'error', label: `✕ ${result.error.status} after ${plural(attempts, 'attempt')} · stopped: ${run.stopReason}` };
+    case 'http_error':
+      if (run.stopReason === 'held') return { tone: 'error', label: `✕ ${result.error.status} held: origin paused ${formatMs(result.error.retryAfterMs)} more, nothing sent · stopped: held` };
+      return { tone: 'error', label: `✕ ${result.error.status} after ${plural(attempts, 'attempt')} · stopped: ${run.stopReason}` };
     case 'network_error': return { tone: 'error', label: `✕ ${result.error.kind} after ${plural(attempts, 'attempt')} · stopped: ${run.stopReason}` };
     default: return { tone: 'error', label: `✕ ${result.error?.name ?? 'Error'}: ${result.error?.message ?? result.error}` };
   }
@@ -30,6 +32,7 @@ export function summarize(run, result, end) {
 export function renderOutcome(container, run, result, locale) {
   container.dataset.outcome = result.kind;
   container.dataset.attempts = String(run.attempts.length);
+  if (run.expected) container.dataset.expectedAttempts = String(run.expected.attempts);
   container.dataset.stopReason = run.stopReason;
   const parts = [el('h4', { className: 'subhead', text: 'What your user sees' })];
   const facts = [];
@@ -51,10 +54,10 @@ export function renderOutcome(container, run, result, locale) {
     if (error?.status) facts.push(fact('Status', `${error.status} ${error.reason ?? ''}`.trim()));
     if (error?.kind) facts.push(fact('Kind', el('code', { text: error.kind })));
     facts.push(fact('Attempts', String(error?.attempts ?? run.attempts.length)));
-    if (error?.retryAfterMs) facts.push(fact('retryAfterMs', String(error.retryAfterMs)));
+    if (error?.retryAfterMs) facts.push(fact('Retry after', formatMs(error.retryAfterMs)));
     const why = result.kind === 'aborted'
       ? 'Cancelled: the AbortController passed as init.signal aborted the call (the wait or the request in flight).'
-      : describeStop(run.decisions.at(-1)?.decision, { limit: run.limit });
+      : describeStop(run.stopReason === 'held' ? { reason: 'held' } : run.decisions.at(-1)?.decision, { limit: run.limit });
     if (why) facts.push(fact('Why it stopped', why, 'fact-wide'));
     if (error?.details) {
       const d = error.details;

@@ -1,7 +1,7 @@
 // Error-body playground: paste a body, pick a content type, see what parseErrorBody() extracts
 // and what the end user would be told with and without the server's own text.
 import { parseErrorBody, userMessage, classify } from '/pkg/index.js';
-import { el, byId, fact, debounce } from './dom.js';
+import { el, byId, fact, debounce, codeBlock } from './dom.js';
 import { renderMessage } from './message.js';
 import { currentLocale, onLocaleChange } from './languages.js';
 import { EXAMPLES, CONTENT_TYPES } from './examples.js';
@@ -106,7 +106,7 @@ export function initPlayground() {
 
     parts.push(el('details', { className: 'raw' }, [
       el('summary', { text: 'Raw result' }),
-      el('pre', { className: 'snippet' }, [el('code', { text: JSON.stringify(details, null, 2) })]),
+      codeBlock(JSON.stringify(details, null, 2), 'parseErrorBody() result'),
     ]));
     output.replaceChildren(...parts);
     live.textContent = details
@@ -116,6 +116,18 @@ export function initPlayground() {
 
   const later = debounce(render, 120);
   body.addEventListener('input', () => { markCustom(); later(); });
+  // One-line JSON pasted over the whole box (or into an empty one) is laid out, two spaces an
+  // indent, so that it can be read; anything else is pasted as it is.
+  body.addEventListener('paste', (event) => {
+    const text = event.clipboardData?.getData('text/plain') ?? '';
+    const replacesAll = body.selectionStart === 0 && body.selectionEnd === body.value.length;
+    if (!replacesAll || text.includes('\n') || !/^\s*[[{]/.test(text)) return;
+    let value;
+    try { value = JSON.parse(text); } catch { return; }
+    event.preventDefault();
+    body.setRangeText(JSON.stringify(value, null, 2), 0, body.value.length, 'start');
+    body.dispatchEvent(new Event('input', { bubbles: true }));
+  });
   type.addEventListener('change', render);
   status.addEventListener('input', later);
   onLocaleChange(render);

@@ -37,26 +37,43 @@ export function showPolicyError(error) {
   if (bad) byId(`policy-${bad.id}`).setAttribute('aria-invalid', 'true');
 }
 
-/** The code for this run, as an app would write it. */
-export function runSnippet(scenario) {
+/**
+ * The code for this run, as an app would write it: one client for the app, the call with a
+ * signal, and the catch that shows the message the user sees. `url` is the URL without the
+ * demo's per-run id.
+ */
+export function runSnippet(scenario, url) {
   const { retry, timeoutMs } = readPolicyForm();
   const opts = Object.entries(retry).filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}: ${typeof v === 'string' ? `'${v}'` : v}`).join(', ');
-  const init = [`method: '${scenario.method}'`];
-  if (scenario.headers?.['idempotency-key'] !== undefined) init.push("headers: { 'Idempotency-Key': crypto.randomUUID() }");
+  const init = [];
+  if (scenario.method !== 'GET') init.push(`method: '${scenario.method}'`);
+  const headers = [];
+  if (scenario.headers?.['content-type']) headers.push(`'Content-Type': '${scenario.headers['content-type']}'`);
+  if (scenario.headers?.['idempotency-key'] !== undefined) headers.push("'Idempotency-Key': crypto.randomUUID()");
+  if (headers.length) init.push(`headers: { ${headers.join(', ')} }`);
+  if (scenario.body) init.push(`body: '${scenario.body}'`);
   init.push('signal: controller.signal');
   return [
-    "import { createFetch, userMessage } from 'http-triage';",
+    "import { createFetch, isHttpError, isNetworkError } from 'http-triage';",
     '',
-    'const api = createFetch({',
+    '// One client for the app: every call shares its retry budget and origin pauses.',
+    'export const api = createFetch({',
     `  retry: { ${opts} },`,
     timeoutMs ? `  timeoutMs: ${timeoutMs},` : null,
-    '  onRetry: ({ attempt, delayMs, reason, status, retryAfterMs }) => { … },',
     '});',
+    '',
+    'const controller = new AbortController(); // controller.abort() cancels, as Escape does here',
     'try {',
-    `  const res = await api('${scenario.url}', { ${init.join(', ')} });`,
+    `  const res = await api('${url}', { ${init.join(', ')} });`,
+    '  show(await res.json());',
     '} catch (error) {',
-    '  toast(userMessage(error)); // HttpError, NetworkError or AbortError',
+    '  if (isHttpError(error) || isNetworkError(error)) {',
+    '    const { title, message, action } = error.userMessage; // in the user\'s language',
+    '    showToast(title, `${message} ${action}`);',
+    "  } else if (error.name !== 'AbortError') {",
+    '    throw error;',
+    '  }',
     '}',
   ].filter((l) => l !== null).join('\n');
 }

@@ -13,6 +13,7 @@ export function describeWait(wait, { short = false } = {}) {
       case 'network': return 'backoff, no response';
       case 'timeout': return 'backoff, timed out';
       case 'offline': return 'until online';
+      case 'cooldown': return 'origin paused';
       default: return wait.reason;
     }
   }
@@ -23,7 +24,8 @@ export function describeWait(wait, { short = false } = {}) {
     case 'status': return `backoff with jitter after ${wait.status ?? 'a retryable status'}`;
     case 'network': return 'backoff after a network failure';
     case 'timeout': return 'backoff after a timeout';
-    case 'offline': return 'waiting for the browser to go online';
+    case 'offline': return 'waiting for the browser to be back online (no retry spent)';
+    case 'cooldown': return 'the origin is paused by an earlier Retry-After';
     default: return wait.reason;
   }
 }
@@ -39,6 +41,7 @@ export function describeStop(decision, { limit }) {
     case 'retry_after_too_long': return `Not retried: the server asked to wait ${formatMs(decision.retryAfterMs)}, longer than maxRetryAfterMs.`;
     case 'deadline': return 'Not retried: another attempt would not finish before the deadline.';
     case 'aborted': return 'Cancelled.';
+    case 'held': return 'Held: this client pauses calls to the origin for the server\'s Retry-After, and the wait left is longer than the timeout, so the call failed at once with nothing sent (attempts: 0, response: null).';
     default: return decision.reason;
   }
 }

@@ -9,12 +9,17 @@ const TOP = 8;
 const AXIS = 26;
 const PAD = 10;
 
-/** A tick step (ms) that gives about `count` ticks over `span`. */
+/** Tick steps (ms): 1, 2 and 5 times a power of ten, so every label is a round number. */
+export const TICK_STEPS = [50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000];
+
+/** A tick step (ms) that gives at most about `count` ticks over `span`. */
 function tickStep(span, count) {
   const raw = span / count;
-  const steps = [50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000, 15_000, 30_000, 60_000];
-  return steps.find((s) => s >= raw) ?? 60_000;
+  return TICK_STEPS.find((s) => s >= raw) ?? TICK_STEPS[TICK_STEPS.length - 1];
 }
+
+/** A tick's label: '0', '0.2 s', '1.5 s'… exact for every step above ('0.05 s' for 50 ms). */
+const tickLabel = (t) => (t === 0 ? '0' : `${Number((t / 1000).toFixed(2))} s`);
 
 /** The colour class of an attempt: its status class, or a failure. */
 function attemptClass(a) {
@@ -27,7 +32,11 @@ function attemptClass(a) {
 function attemptLabel(a, now) {
   const took = formatMs((a.end ?? now) - a.start);
   if (a.status) return `#${a.n}  ${a.status} ${a.statusText || ''} · ${took}`.replace(/\s+·/, ' ·');
-  if (a.error) return `#${a.n}  ${a.error.name === 'TimeoutError' ? 'timed out' : a.error.name === 'AbortError' ? 'cancelled' : 'no response (connection failed)'} · ${took}`;
+  if (a.error) {
+    const what = a.error.name === 'TimeoutError' ? 'timed out' : a.error.name === 'AbortError' ? 'cancelled'
+      : a.offline ? 'no connection (offline)' : 'no response (connection failed)';
+    return `#${a.n}  ${what} · ${took}`;
+  }
   return `#${a.n}  waiting for the server… ${took}`;
 }
 
@@ -47,7 +56,7 @@ export function drawTimeline(host, run, now) {
   // The scale: the whole run so far, plus a planned wait's end, plus some headroom.
   let end = now;
   if (run.final) end = run.final.end;
-  for (const a of run.attempts) if (a.wait && !a.wait.end) end = Math.max(end, a.wait.start + a.wait.planned);
+  for (const a of run.attempts) if (a.wait && !a.wait.end && a.wait.reason !== 'offline') end = Math.max(end, a.wait.start + a.wait.planned);
   if (run.cooldown && !run.cooldown.end) end = Math.max(end, run.cooldown.start + run.cooldown.planned);
   const span = Math.max(end - run.started, 400) * 1.04;
   const left = PAD;
@@ -72,7 +81,7 @@ export function drawTimeline(host, run, now) {
     const gx = x(run.started + t);
     grid.append(svg('line', { x1: gx, x2: gx, y1: TOP - 4, y2: axisY, class: 'tick' }));
     grid.append(svg('text', { x: gx, y: axisY + 14, class: 'tick-label', 'text-anchor': t === 0 ? 'start' : 'middle' },
-      step < 1000 ? `${(t / 1000).toFixed(1)} s` : `${t / 1000} s`));
+      tickLabel(t)));
   }
   root.append(grid);
 
@@ -84,8 +93,8 @@ export function drawTimeline(host, run, now) {
       const stop = row.end ?? now;
       g.append(svg('rect', { x: x(row.start), y: y + 18, width: Math.max(1, x(row.start + row.planned) - x(row.start)), height: 14, rx: 3, class: 'wait-planned' }));
       g.append(svg('rect', { x: x(row.start), y: y + 18, width: Math.max(1, x(stop) - x(row.start)), height: 14, rx: 3, class: 'wait-elapsed cooldown' }));
-      const left_ = row.end ? '' : ` · ${formatMs(Math.max(0, row.start + row.planned - now))} left`;
-      labels.push({ g, x: x(row.start), y: y + 12, text: `Cooldown: this origin asked to pause (Retry-After)${left_}`, alt: `Cooldown (origin paused)${left_}`, cls: 'label' });
+      const left_ = row.end ? (row.cancelled ? ' · cancelled' : '') : ` · ${formatMs(Math.max(0, row.start + row.planned - now))} left`;
+      labels.push({ g, x: x(row.start), y: y + 12, text: `Held: the origin asked for a pause (Retry-After)${left_}`, alt: `Held (origin paused)${left_}`, cls: 'label' });
     } else if (row.type === 'attempt') {
       const { a } = row;
       const stop = a.end ?? now;
@@ -97,14 +106,17 @@ export function drawTimeline(host, run, now) {
       if (a.wait) {
         const w = a.wait;
         const wEnd = w.end ?? now;
+        // Waiting for the online event has no planned length: it lasts until the event.
+        if (w.reason === 'offline') w.planned = Math.max(w.planned, wEnd - w.start);
         const wx = x(w.start);
         g.append(svg('rect', { x: wx, y: y + 20, width: Math.max(1, x(w.start + w.planned) - wx), height: 10, rx: 2, class: 'wait-planned' }));
         g.append(svg('rect', { x: wx, y: y + 20, width: Math.max(1, x(Math.min(wEnd, w.start + w.planned)) - wx), height: 10, rx: 2, class: 'wait-elapsed' }));
-        const left_ = w.end ? '' : ` · next in ${formatMs(Math.max(0, w.start + w.planned - now))}`;
+        const left_ = w.end || w.reason === 'offline' ? '' : ` · next in ${formatMs(Math.max(0, w.start + w.planned - now))}`;
         const cancelled = w.cancelled ? ' · cancelled' : '';
         labels.push({
           g, x: wx, y: y + 46, cls: 'label wait-label',
-          text: `↳ wait ${formatMs(w.planned)}: ${describeWait(w)}${left_}${cancelled}`,
+          text: w.reason === 'offline' ? `↳ ${describeWait(w)}${w.end ? ` (${formatMs(w.planned)})` : ''}${cancelled}`
+            : `↳ wait ${formatMs(w.planned)}: ${describeWait(w)}${left_}${cancelled}`,
           alt: `↳ ${formatMs(w.planned)}, ${describeWait(w, { short: true })}${left_}${cancelled}`,
         });
       }
