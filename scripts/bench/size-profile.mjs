@@ -20,11 +20,11 @@ const GROUPS = [
   ['json', 'the JSON reader (http_triage::json)', /^http_triage::json|<http_triage::json/],
   ['bindings', 'the ABI: exports, IN/OUT records, tapes (http_triage::bindings and the export functions)', /^http_triage::bindings|<http_triage::bindings|^(input|names|classify|classify_error|list_statuses|user_message|add_messages|list_locales|add_descriptions|parse_error_body|policy_[a-z]+|memory_bytes)$/],
   ['core', 'the other core modules (classify, failure, clients, catalog, error, kind)', /http_triage::/],
-  ['thread', 'std thread-locals and their runtime (std::thread, std::sys)', /^std::thread|^std::sys|<std::thread|<std::sys/],
+  ['thread', 'our code inlined into thread-local access (std::thread::local::LocalKey::with: the closures over the message store, the policy slab and the IO buffers)', /^std::thread|^std::sys|<std::thread|<std::sys/],
   ['fmt', 'formatting, panics and Debug (core::fmt, alloc::fmt, panicking)', /core::fmt|alloc::fmt|core::panicking|panic|slice_index_fail|::fmt$/],
   ['str', 'UTF-8 and string search (core::str, memchr)', /core::str|memchr|core::unicode|core::char/],
   ['collections', 'Vec, String, iterators and their growth code (alloc, core::iter)', /^alloc::|<alloc::|^core::iter|<core::iter/],
-  ['allocator', 'the allocator (lol_alloc) and memory builtins', /lol_alloc|^mem(cpy|set|move|cmp)$|__rust_|__rdl|__rg_/],
+  ['allocator', 'the allocator (rlsf TLSF) and memory builtins', /rlsf|^mem(cpy|set|move|cmp)$|__rust_|__rdl|__rg_/],
 ];
 
 export async function run({ sizeData } = {}) {

@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { root, pkgDir } from './env.mjs';
-import { median, fmtMs, fmtRatio } from './stats.mjs';
+import { median, fmtMs, fmtDeltaMs, fmtRatio } from './stats.mjs';
 
 const ROUNDS = 20;
 const EMPTY = 'node -e 0';
@@ -51,7 +51,7 @@ export async function run() {
   const rows = names.map((name) => {
     const d = { median: median(wall[name]), min: Math.min(...wall[name]), max: Math.max(...wall[name]), vsEmpty: ratio(name, EMPTY), overEmpty: diff(name, EMPTY) };
     data[name] = d;
-    return [name, fmtMs(d.median), `${fmtMs(d.min)} – ${fmtMs(d.max)}`, name === EMPTY ? 'baseline' : `${fmtRatio(d.vsEmpty)} (+${fmtMs(Math.max(0, d.overEmpty))})`];
+    return [name, fmtMs(d.median), `${fmtMs(d.min)} – ${fmtMs(d.max)}`, name === EMPTY ? 'baseline' : `${fmtRatio(d.vsEmpty)} (${fmtDeltaMs(d.overEmpty)})`];
   });
   const triageEsm = names[1];
   const triageCjs = names[3];
@@ -66,7 +66,7 @@ export async function run() {
     rows,
     targets: [{
       label: 'Node start-up, whole process: import + classify against node -e 0 and against statuses (report)',
-      value: `+${fmtMs(data[triageEsm].overEmpty)} over node -e 0 (ESM), ${fmtRatio(data.esmVsStatuses)} of importing statuses (+${fmtMs(data.esmOverStatuses)}); CommonJS +${fmtMs(data[triageCjs].overEmpty)}, ${fmtRatio(data.cjsVsStatuses)} of require('statuses')`,
+      value: `${fmtDeltaMs(data[triageEsm].overEmpty)} over node -e 0 (ESM), ${fmtRatio(data.esmVsStatuses)} of importing statuses (${fmtDeltaMs(data.esmOverStatuses)}); CommonJS ${fmtDeltaMs(data[triageCjs].overEmpty)}, ${fmtRatio(data.cjsVsStatuses)} of require('statuses')`,
       met: true,
       report: true,
       key: 'startup',

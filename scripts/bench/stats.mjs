@@ -68,11 +68,15 @@ export function fmtOps(x) {
 
 /** A duration given in milliseconds, in the most readable unit. */
 export function fmtMs(ms) {
+  if (ms < 0) return `-${fmtMs(-ms)}`;
   if (ms < 0.001) return `${(ms * 1e6).toFixed(0)} ns`;
   if (ms < 1) return `${(ms * 1e3).toFixed(ms < 0.01 ? 2 : 1)} µs`;
   if (ms < 1000) return `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
   return `${(ms / 1000).toFixed(2)} s`;
 }
+
+/** A difference in ms with its sign: '+1.20 ms', '-6.03 ms'. */
+export const fmtDeltaMs = (ms) => (ms < 0 ? fmtMs(ms) : `+${fmtMs(ms)}`);
 
 /** Bytes as KB with one decimal (1 KB = 1024 bytes). */
 export function fmtKB(bytes) {
